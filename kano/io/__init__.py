@@ -1,0 +1,1 @@
+"""Reading and normalising survey input."""

@@ -1,0 +1,1 @@
+"""Importance × satisfaction analysis of loyalty drivers, derived importance, loyalty and NPS."""
