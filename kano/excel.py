@@ -87,7 +87,10 @@ def write_workbook(
             frame = pd.DataFrame({"item": list(method.keys()), "value": list(method.values())})
             frame["value"] = frame["value"].map(_method_value)
             _write_sheet(
-                book, formats, SheetSpec(method_sheet_name, frame), _unique_name(method_sheet_name, used)
+                book,
+                formats,
+                SheetSpec(method_sheet_name, frame),
+                _unique_name(method_sheet_name, used),
             )
         book.close()
     return path

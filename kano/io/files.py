@@ -230,7 +230,9 @@ def _finish(table: RawTable) -> RawTable:
     blank = frame.isna().all(axis=1)
     if blank.any():
         frame = frame.loc[~blank]
-    unnamed_empty = [c for c in frame.columns if c.startswith("Unnamed: ") and frame[c].isna().all()]
+    unnamed_empty = [
+        c for c in frame.columns if c.startswith("Unnamed: ") and frame[c].isna().all()
+    ]
     if unnamed_empty:
         frame = frame.drop(columns=unnamed_empty)
     if frame.empty:

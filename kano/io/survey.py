@@ -1,0 +1,387 @@
+"""From a raw table to validated answer codes: the one boundary where input is checked.
+
+:func:`read_survey` finds the column pairs, encodes every answer to a code
+1-5 (0 = blank), and either raises :class:`~kano.errors.InvalidValueError`
+naming every offending cell (up to a cap) or, with ``on_invalid="skip"``,
+leaves those pairs out and counts them per service. Everything downstream
+trusts its input.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from kano.errors import CellProblem, InvalidValueError, OptionError, PairingError
+from kano.io.answers import INVALID, MISSING, AnswerMap, encode_column
+from kano.io.files import RawTable, read_table
+from kano.io.pairing import Pairing, _norm, find_pairs, read_mapping
+
+MAX_REPORTED = 20
+
+_LONG_NAMES = {
+    "respondent": {
+        "respondent",
+        "respondent_id",
+        "respondent id",
+        "id",
+        "受访者",
+        "受访者编号",
+        "答卷编号",
+    },
+    "service": {"service", "feature", "attribute", "item", "服务", "服務", "功能项", "属性"},
+    "functional": {"functional", "func", "functional answer", "正向", "正向问题", "功能"},
+    "dysfunctional": {
+        "dysfunctional",
+        "dysfunc",
+        "dys",
+        "dysfunctional answer",
+        "反向",
+        "反向问题",
+        "非功能",
+    },
+    "importance": {"importance", "imp", "重要性", "重要程度"},
+}
+
+
+@dataclass(frozen=True)
+class KanoSurvey:
+    """Validated Kano answers, one row per respondent and one column per service.
+
+    Attributes
+    ----------
+    functional, dysfunctional:
+        uint8 codes (1 like, 2 must-be, 3 neutral, 4 live with, 5 dislike,
+        0 blank or skipped-invalid); index = respondent ids, columns = services.
+    importance:
+        Self-stated importance per service (float, NaN blank); only services
+        with an importance column.
+    extra:
+        Every other column (segments, region, spend ...), carried through.
+    pairing:
+        ``service, functional_column, dysfunctional_column, importance_column, found_by``.
+    quality:
+        Per service: ``n_respondents, n_missing, n_invalid`` (pairs left out).
+    synonyms:
+        ``column, answer, code, count``: text answers mapped by wording.
+    source:
+        Where the data came from (file, sheet).
+    notes:
+        What the reader did that the user should know.
+    """
+
+    functional: pd.DataFrame
+    dysfunctional: pd.DataFrame
+    importance: pd.DataFrame
+    extra: pd.DataFrame
+    pairing: pd.DataFrame
+    quality: pd.DataFrame
+    synonyms: pd.DataFrame
+    source: str
+    layout: str = "wide"
+    answer_map: str = ""
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def services(self) -> list[str]:
+        return list(self.functional.columns)
+
+
+def read_survey(
+    source: str | os.PathLike | pd.DataFrame | RawTable,
+    *,
+    sheet: str | None = None,
+    layout: Literal["auto", "wide", "long"] = "auto",
+    mapping: str | os.PathLike | None = None,
+    answers: AnswerMap | None = None,
+    on_invalid: Literal["error", "skip"] = "error",
+    long_columns: dict[str, str] | None = None,
+) -> KanoSurvey:
+    """Read and validate a Kano survey.
+
+    Parameters
+    ----------
+    source:
+        An .xlsx/.csv path, a DataFrame, or a :class:`RawTable` already read.
+    sheet:
+        Workbook sheet (first sheet by default).
+    layout:
+        ``wide`` (one row per respondent, a column pair per service), ``long``
+        (respondent, service, functional, dysfunctional) or ``auto``.
+    mapping:
+        Explicit pairing file (CSV/YAML/xlsx) for the wide layout.
+    answers:
+        How answers are coded; the built-in map by default.
+    on_invalid:
+        ``error`` raises on any unreadable answer; ``skip`` leaves those pairs
+        out and counts them per service.
+    long_columns:
+        Column names for the long layout, keys ``respondent, service,
+        functional, dysfunctional`` (and optional ``importance``).
+
+    Raises
+    ------
+    InvalidValueError, PairingError, MappingFileError, InputFileError
+    """
+    if on_invalid not in ("error", "skip"):
+        raise OptionError(f"on_invalid must be 'error' or 'skip', not {on_invalid!r}")
+    table = source if isinstance(source, RawTable) else read_table(source, sheet=sheet)
+    answers = answers or AnswerMap()
+    columns = list(table.frame.columns)
+    long_cols = _long_columns(columns, long_columns) if layout in ("auto", "long") else None
+    if layout == "long" and long_cols is None:
+        raise PairingError(
+            f"{table.source}: long layout needs respondent, service, functional and "
+            f"dysfunctional columns; the columns are {columns}"
+        )
+    if long_cols is not None and mapping is None:
+        return _read_long(table, long_cols, answers, on_invalid)
+    pairing = (
+        read_mapping(mapping, columns) if mapping is not None else find_pairs(columns, table.source)
+    )
+    return _read_wide(table, pairing, answers, on_invalid)
+
+
+def _long_columns(columns: list[str], given: dict[str, str] | None) -> dict[str, str] | None:
+    found: dict[str, str] = {}
+    for role, names in _LONG_NAMES.items():
+        if given and role in given:
+            if given[role] not in columns:
+                raise PairingError(f"the {role} column {given[role]!r} is not in the data")
+            found[role] = given[role]
+            continue
+        match = next((c for c in columns if _norm(c) in names), None)
+        if match:
+            found[role] = match
+    required = {"respondent", "service", "functional", "dysfunctional"}
+    return found if required <= found.keys() else None
+
+
+def _read_wide(
+    table: RawTable, pairing: Pairing, answers: AnswerMap, on_invalid: str
+) -> KanoSurvey:
+    frame = table.frame
+    pairs = pairing.pairs
+    services = list(pairs["service"])
+    index = _respondent_index(frame, pairing.id_column, table)
+    n = len(frame)
+    f_codes = np.empty((n, len(services)), dtype=np.uint8)
+    d_codes = np.empty((n, len(services)), dtype=np.uint8)
+    synonyms: dict[tuple[str, str, int], int] = {}
+    problems: list[CellProblem] = []
+    total_invalid = 0
+    for j, row in enumerate(pairs.itertuples(index=False)):
+        for target, col in ((f_codes, row.functional_column), (d_codes, row.dysfunctional_column)):
+            enc = encode_column(frame[col], answers)
+            target[:, j] = enc.codes
+            for (answer, code), count in enc.synonyms.items():
+                synonyms[(col, answer, code)] = count
+            bad = np.flatnonzero(enc.codes == INVALID)
+            total_invalid += len(bad)
+            for pos in bad[: max(0, MAX_REPORTED - len(problems))]:
+                problems.append(
+                    CellProblem(table.row_number(frame.index[pos]), col, frame[col].iloc[pos])
+                )
+    if total_invalid and on_invalid == "error":
+        problems.sort(key=lambda p: (p.row, p.column))
+        raise InvalidValueError(table.source, problems, total_invalid, hint=_INVALID_HINT)
+    importance = _importance(frame, pairs, index, table)
+    used = (
+        set(pairs["functional_column"])
+        | set(pairs["dysfunctional_column"])
+        | set(pairs["importance_column"])
+    )
+    extra_cols = [c for c in frame.columns if c not in used and c != pairing.id_column]
+    extra = frame[extra_cols].set_axis(index)
+    return _assemble(
+        table,
+        services,
+        index,
+        f_codes,
+        d_codes,
+        importance,
+        extra,
+        pairs,
+        synonyms,
+        answers,
+        "wide",
+    )
+
+
+_INVALID_HINT = (
+    "Answers must be 1-5 or the five answer texts; use --answers map.yaml for other wordings, "
+    "or --on-invalid skip to leave these answers out (they are then counted)"
+)
+
+
+def _read_long(
+    table: RawTable, cols: dict[str, str], answers: AnswerMap, on_invalid: str
+) -> KanoSurvey:
+    frame = table.frame
+    resp = frame[cols["respondent"]]
+    serv = frame[cols["service"]]
+    blank_key = resp.isna() | serv.isna()
+    if blank_key.any():
+        pos = int(np.flatnonzero(blank_key.to_numpy())[0])
+        label = frame.index[pos]
+        which = cols["respondent"] if pd.isna(resp.iloc[pos]) else cols["service"]
+        raise InvalidValueError(
+            table.source,
+            [CellProblem(table.row_number(label), which, None)],
+            int(blank_key.sum()),
+            hint="every row of a long table needs a respondent and a service",
+        )
+    serv = serv.astype(str).str.strip()
+    dup = pd.DataFrame({"r": resp, "s": serv}).duplicated(keep="first").to_numpy()
+    if dup.any():
+        pos = int(np.flatnonzero(dup)[0])
+        raise InvalidValueError(
+            table.source,
+            [CellProblem(table.row_number(frame.index[pos]), cols["service"], serv.iloc[pos])],
+            int(dup.sum()),
+            hint=f"respondent {resp.iloc[pos]!r} answers this service twice",
+        )
+    synonyms: dict[tuple[str, str, int], int] = {}
+    problems: list[CellProblem] = []
+    total_invalid = 0
+    codes = {}
+    for role in ("functional", "dysfunctional"):
+        col = cols[role]
+        enc = encode_column(frame[col], answers)
+        codes[role] = enc.codes
+        for (answer, code), count in enc.synonyms.items():
+            synonyms[(col, answer, code)] = count
+        bad = np.flatnonzero(enc.codes == INVALID)
+        total_invalid += len(bad)
+        for pos in bad[: max(0, MAX_REPORTED - len(problems))]:
+            problems.append(
+                CellProblem(table.row_number(frame.index[pos]), col, frame[col].iloc[pos])
+            )
+    if total_invalid and on_invalid == "error":
+        problems.sort(key=lambda p: (p.row, p.column))
+        raise InvalidValueError(table.source, problems, total_invalid, hint=_INVALID_HINT)
+    r_codes, respondents = pd.factorize(resp)
+    s_codes, services = pd.factorize(serv)
+    shape = (len(respondents), len(services))
+    f_codes = np.zeros(shape, dtype=np.uint8)  # a respondent without a row for a service: blank
+    d_codes = np.zeros(shape, dtype=np.uint8)
+    f_codes[r_codes, s_codes] = codes["functional"]
+    d_codes[r_codes, s_codes] = codes["dysfunctional"]
+    index = pd.Index(respondents, name="respondent")
+    services = [str(s) for s in services]
+    if "importance" in cols:
+        imp = np.full(shape, np.nan)
+        imp[r_codes, s_codes] = _numeric_importance(
+            frame[cols["importance"]], table, cols["importance"]
+        )
+        importance = pd.DataFrame(imp, index=index, columns=services)
+        importance = importance.loc[:, importance.notna().any()]
+    else:
+        importance = pd.DataFrame(index=index)
+    pairs = pd.DataFrame(
+        {
+            "service": services,
+            "functional_column": cols["functional"],
+            "dysfunctional_column": cols["dysfunctional"],
+            "importance_column": cols.get("importance", ""),
+            "found_by": "long layout",
+        }
+    )
+    extra_cols = [c for c in frame.columns if c not in cols.values()]
+    extra = (
+        frame[extra_cols].groupby(r_codes).first().set_axis(index)
+        if extra_cols
+        else pd.DataFrame(index=index)
+    )
+    return _assemble(
+        table,
+        services,
+        index,
+        f_codes,
+        d_codes,
+        importance,
+        extra,
+        pairs,
+        synonyms,
+        answers,
+        "long",
+    )
+
+
+def _assemble(
+    table, services, index, f_codes, d_codes, importance, extra, pairs, synonyms, answers, layout
+):
+    invalid = (f_codes == INVALID) | (d_codes == INVALID)
+    missing = ~invalid & ((f_codes == MISSING) | (d_codes == MISSING))
+    f_codes[invalid] = MISSING
+    d_codes[invalid] = MISSING
+    quality = pd.DataFrame(
+        {
+            "service": services,
+            "n_respondents": len(index),
+            "n_missing": missing.sum(axis=0),
+            "n_invalid": invalid.sum(axis=0),
+        }
+    )
+    syn = pd.DataFrame(
+        [(c, a, code, n) for (c, a, code), n in synonyms.items()],
+        columns=["column", "answer", "code", "count"],
+    )
+    return KanoSurvey(
+        functional=pd.DataFrame(f_codes, index=index, columns=services),
+        dysfunctional=pd.DataFrame(d_codes, index=index, columns=services),
+        importance=importance,
+        extra=extra,
+        pairing=pairs,
+        quality=quality,
+        synonyms=syn,
+        source=table.source,
+        layout=layout,
+        answer_map=answers.description,
+        notes=table.notes,
+    )
+
+
+def _respondent_index(frame: pd.DataFrame, id_column: str | None, table: RawTable) -> pd.Index:
+    if id_column is None:
+        return pd.Index([table.row_number(i) for i in frame.index], name="row")
+    ids = frame[id_column]
+    dup = ids.duplicated() & ids.notna()
+    if dup.any():
+        pos = int(np.flatnonzero(dup.to_numpy())[0])
+        raise InvalidValueError(
+            table.source,
+            [CellProblem(table.row_number(frame.index[pos]), id_column, ids.iloc[pos])],
+            int(dup.sum()),
+            hint="respondent ids must be unique",
+        )
+    return pd.Index(ids.to_numpy(), name=str(id_column))
+
+
+def _importance(frame, pairs, index, table) -> pd.DataFrame:
+    data = {}
+    for row in pairs.itertuples(index=False):
+        if row.importance_column:
+            col = row.importance_column
+            data[row.service] = _numeric_importance(frame[col], table, col)
+    return pd.DataFrame(data, index=index)
+
+
+def _numeric_importance(values: pd.Series, table: RawTable, column: str) -> np.ndarray:
+    numbers = pd.to_numeric(values, errors="coerce")
+    bad = numbers.isna() & values.notna() & (values.astype(str).str.strip() != "")
+    bad |= ~np.isfinite(numbers.fillna(0))
+    if bad.any():
+        positions = np.flatnonzero(bad.to_numpy())
+        problems = [
+            CellProblem(table.row_number(values.index[p]), column, values.iloc[p])
+            for p in positions[:MAX_REPORTED]
+        ]
+        raise InvalidValueError(
+            table.source, problems, len(positions), hint="importance ratings must be numbers"
+        )
+    return numbers.to_numpy(dtype=float)

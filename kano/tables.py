@@ -1,0 +1,91 @@
+"""Kano evaluation tables: functional answer (rows) × dysfunctional answer (columns) → category.
+
+Categories are coded as small integers in the summary matrix's reading order
+A=0, O=1, M=2, I=3, R=4, Q=5; -1 means no category (blank pair).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from kano.errors import MappingFileError, OptionError
+
+CATEGORIES = ("A", "O", "M", "I", "R", "Q")
+_CODE = {c: k for k, c in enumerate(CATEGORIES)}
+
+_TABLES = {
+    # The source documents' table (seed 000), identical to Berger et al. (1993), Fig. 4.
+    "standard": ("QAAAO", "RIIIM", "RIIIM", "RIIIM", "RRRRQ"),
+    # Stricter variant: answering "expect" or "live with" to both questions is contradictory.
+    "modified": ("QAAAO", "RQIIM", "RIIIM", "RIIQM", "RRRRQ"),
+}
+_ALIASES = {"kano": "standard", "default": "standard", "source": "standard", "berger": "standard"}
+
+
+@dataclass(frozen=True)
+class EvaluationTable:
+    """A 5×5 evaluation table.
+
+    ``rows[i][j]`` is the category for functional answer ``i+1`` and
+    dysfunctional answer ``j+1``; ``name`` is recorded in every output.
+    """
+
+    name: str
+    rows: tuple[str, str, str, str, str]
+
+    @property
+    def lookup(self) -> np.ndarray:
+        """int8 array of 36 entries indexed by ``functional*6 + dysfunctional`` (0 = blank)."""
+        lut = np.full(36, -1, dtype=np.int8)
+        for i, row in enumerate(self.rows, start=1):
+            for j, letter in enumerate(row, start=1):
+                lut[i * 6 + j] = _CODE[letter]
+        return lut
+
+    def as_frame(self) -> pd.DataFrame:
+        """The table as a 5×5 DataFrame of letters, answers 1-5 on both axes."""
+        return pd.DataFrame(
+            [list(r) for r in self.rows], index=range(1, 6), columns=range(1, 6)
+        ).rename_axis(index="functional", columns="dysfunctional")
+
+    def compact(self) -> str:
+        return "/".join(self.rows)
+
+
+def evaluation_table(spec: str | EvaluationTable = "standard") -> EvaluationTable:
+    """Resolve a table: a name (``standard``, ``modified``), a 25-letter spec
+    ``"QAAAO/RIIIM/RIIIM/RIIIM/RRRRQ"``, a path to a 5×5 CSV/xlsx, or a table."""
+    if isinstance(spec, EvaluationTable):
+        return spec
+    key = str(spec).strip()
+    name = _ALIASES.get(key.lower(), key.lower())
+    if name in _TABLES:
+        return EvaluationTable(name, _TABLES[name])
+    path = Path(key)
+    if path.suffix.lower() in {".csv", ".xlsx"}:
+        if not path.exists():
+            raise MappingFileError(f"{path}: evaluation table file not found")
+        frame = (
+            pd.read_csv(path, header=None, dtype=str, encoding="utf-8-sig")
+            if path.suffix.lower() == ".csv"
+            else pd.read_excel(path, header=None, dtype=str, engine="calamine")
+        ).fillna("")
+        cells = frame.map(lambda v: v.strip().upper())
+        letters = [c for c in cells.to_numpy().ravel() if c in CATEGORIES]
+        if len(letters) != 25:
+            raise MappingFileError(
+                f"{path}: an evaluation table needs 25 cells of A/O/M/I/R/Q, found {len(letters)}"
+            )
+        rows = tuple("".join(letters[i * 5 : i * 5 + 5]) for i in range(5))
+        return EvaluationTable(f"custom ({path.name})", rows)  # type: ignore[arg-type]
+    rows = tuple(part.strip().upper() for part in key.replace(",", "/").split("/"))
+    if len(rows) == 5 and all(len(r) == 5 and set(r) <= set(CATEGORIES) for r in rows):
+        return EvaluationTable(f"custom {'/'.join(rows)}", rows)  # type: ignore[arg-type]
+    raise OptionError(
+        f"unknown evaluation table {spec!r}: use 'standard', 'modified', a 5×5 letter spec "
+        "like 'QAAAO/RIIIM/RIIIM/RIIIM/RRRRQ', or a .csv/.xlsx file with the 5×5 letters"
+    )
