@@ -66,6 +66,7 @@ def write_workbook(
     sheets: Sequence[SheetSpec],
     method: Mapping[str, object] | None = None,
     method_sheet_name: str = "Method",
+    method_headers: tuple[str, str] = ("item", "value"),
 ) -> Path:
     """Write ``sheets`` (and a Method sheet from ``method``) atomically to ``path``."""
     path = Path(path)
@@ -84,8 +85,12 @@ def write_workbook(
         for spec in sheets:
             _write_sheet(book, formats, spec, _unique_name(spec.name, used))
         if method:
-            frame = pd.DataFrame({"item": list(method.keys()), "value": list(method.values())})
-            frame["value"] = frame["value"].map(_method_value)
+            frame = pd.DataFrame(
+                {
+                    method_headers[0]: list(method.keys()),
+                    method_headers[1]: [_method_value(v) for v in method.values()],
+                }
+            )
             _write_sheet(
                 book,
                 formats,

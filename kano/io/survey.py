@@ -132,7 +132,7 @@ def read_survey(
     table = source if isinstance(source, RawTable) else read_table(source, sheet=sheet)
     answers = answers or AnswerMap()
     columns = list(table.frame.columns)
-    long_cols = _long_columns(columns, long_columns) if layout in ("auto", "long") else None
+    long_cols = long_layout_columns(columns, long_columns) if layout in ("auto", "long") else None
     if layout == "long" and long_cols is None:
         raise PairingError(
             f"{table.source}: long layout needs respondent, service, functional and "
@@ -146,7 +146,8 @@ def read_survey(
     return _read_wide(table, pairing, answers, on_invalid)
 
 
-def _long_columns(columns: list[str], given: dict[str, str] | None) -> dict[str, str] | None:
+def long_layout_columns(columns: list[str], given: dict[str, str] | None) -> dict[str, str] | None:
+    """The long layout's role → column names, or ``None`` when the table is not long."""
     found: dict[str, str] = {}
     for role, names in _LONG_NAMES.items():
         if given and role in given:
