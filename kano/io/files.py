@@ -138,7 +138,9 @@ def _read_xlsx(path: Path, sheet: str | None) -> RawTable:
                 f"{path}: no sheet named {sheet!r}; the sheets are: {', '.join(map(repr, names))}"
             )
         try:
-            frame = book.parse(sheet_name=sheet, header=0, keep_default_na=False, na_values=[""])
+            frame = pd.read_excel(
+                book, sheet_name=sheet, header=0, keep_default_na=False, na_values=[""]
+            )
         except Exception as exc:
             raise InputFileError(
                 f"{path}, sheet {sheet!r}: cannot read the sheet ({_one_line(exc)})"

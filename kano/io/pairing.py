@@ -86,7 +86,9 @@ _ID_NAMES = {
     "客户编号", "客户id", "受访者", "受访者编号", "受访者id", "答卷id",
 }  # fmt: skip
 
-_NUMBERING = re.compile(r"^(?:q\d+(?:[_.\-]\d+)*|\d+(?:[_.\-]\d+)*)\s*[、.．:：)）\]]?\s*")
+_NUMBERING = re.compile(
+    r"^(?:q\d+(?:[_.\-]\d+)*|\d+(?:[_.\-]\d+)*)\s*[、.．:：)）\]]?\s*", re.IGNORECASE
+)
 _GRID_TAIL = re.compile(r"^(?P<q>.+?)\s*(?:\[(?P<b1>[^\[\]]+)\]|【(?P<b2>[^【】]+)】)$")
 _GRID_SEP = re.compile(r"^(?P<q>.+)(?:\s[-–—]\s|—|－|--|_{2,}|:\s|：)(?P<s>[^-–—－:：]+)$")
 
