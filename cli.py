@@ -360,3 +360,114 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+# --- satisfaction commands ---
+# Owned by the satisfaction package (issue 3); keep edits to this section.
+
+
+def _satisfaction_summary(result) -> None:
+    """Print the short summary shared by ``ipa`` and ``drivers``."""
+    for note in result.notes:
+        typer.echo(f"Note: {note}", err=True)
+    if result.drivers is not None:
+        cols = ["driver", "importance", "satisfaction", "quadrant", "priority"]
+        typer.echo(result.drivers[cols].to_string(index=False, float_format=lambda v: f"{v:.2f}"))
+    elif result.derived is not None:
+        d = result.derived
+        typer.echo(f"Outcome {d.outcome}: R² = {d.r2:.3f} ({d.n_used} complete cases)")
+        cols = ["driver", "r", "johnson", "shapley", "shapley_share", "rank"]
+        typer.echo(d.table[cols].to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    typer.echo(f"Wrote {result.workbook}")
+    for path in result.charts:
+        typer.echo(f"Wrote {path}")
+
+
+@command("ipa")
+def ipa_command(
+    survey: Path = typer.Argument(..., help="Survey table (.xlsx or .csv)."),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="Workbook to write (default: <input>_ipa.xlsx)."
+    ),
+    sheet: str | None = typer.Option(None, "--sheet", help="Sheet of the workbook."),
+    mapping: Path | None = typer.Option(None, "--mapping", help="Column mapping (.csv/.yaml)."),
+    scale: str | None = typer.Option(None, "--scale", help="Rating scale of drivers, e.g. 1-5."),
+    importance: str | None = typer.Option(
+        None, "--importance", help="stated (default when rated) or derived."
+    ),
+    outcome: str | None = typer.Option(
+        None, "--outcome", help="Outcome of derived importance: overall, loyalty or a column."
+    ),
+    crosshair: str = typer.Option("mean", "--crosshair", help="mean, median, midpoint or X,Y."),
+    by: str | None = typer.Option(None, "--by", help="Split by segment, tenure_band or a column."),
+    bootstrap: int = typer.Option(0, "--bootstrap", help="Bootstrap resamples (e.g. 1000)."),
+    seed: int | None = typer.Option(None, "--seed", help="Seed of the bootstrap."),
+    lang: str = typer.Option("en", "--lang", help="Output language: en or zh."),
+    diagonal: bool = typer.Option(False, "--diagonal", help="Draw the iso-priority diagonal."),
+    zones: str | None = typer.Option(
+        None, "--zones", help="Satisfaction thresholds X1,X2 of the loyalty zones."
+    ),
+    key_account: float = typer.Option(
+        3000.0, "--key-account-spend", help="Monthly spend (yuan) above which a key account."
+    ),
+) -> None:
+    """Importance-performance analysis of loyalty drivers (workbook + IPA map)."""
+    from satisfaction.report import parse_zones, run_ipa
+    from satisfaction.validate import parse_scale_option
+
+    result = run_ipa(
+        survey,
+        output,
+        sheet=sheet,
+        mapping=mapping,
+        scale=parse_scale_option(scale),
+        importance=importance,
+        outcome=outcome,
+        crosshair=crosshair,
+        by=by,
+        bootstrap=bootstrap,
+        seed=seed,
+        lang=lang,
+        diagonal=diagonal,
+        zones=parse_zones(zones),
+        key_account_spend=key_account,
+    )
+    _satisfaction_summary(result)
+
+
+@command("drivers")
+def drivers_command(
+    survey: Path = typer.Argument(..., help="Survey table (.xlsx or .csv)."),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="Workbook to write (default: <input>_drivers.xlsx)."
+    ),
+    sheet: str | None = typer.Option(None, "--sheet", help="Sheet of the workbook."),
+    mapping: Path | None = typer.Option(None, "--mapping", help="Column mapping (.csv/.yaml)."),
+    scale: str | None = typer.Option(None, "--scale", help="Rating scale of drivers, e.g. 1-5."),
+    outcome: str | None = typer.Option(
+        None, "--outcome", help="Outcome: overall (default), loyalty or a column."
+    ),
+    bootstrap: int = typer.Option(0, "--bootstrap", help="Bootstrap resamples (e.g. 1000)."),
+    seed: int | None = typer.Option(None, "--seed", help="Seed of the bootstrap."),
+    lang: str = typer.Option("en", "--lang", help="Output language: en or zh."),
+    rated_only: bool = typer.Option(
+        False, "--rated-only", help="Leave out tenure, customer traits and competitors."
+    ),
+) -> None:
+    """Derived importance of drivers: correlation, beta, Johnson weights, Shapley/LMG."""
+    from satisfaction.report import run_drivers
+    from satisfaction.validate import parse_scale_option
+
+    result = run_drivers(
+        survey,
+        output,
+        sheet=sheet,
+        mapping=mapping,
+        scale=parse_scale_option(scale),
+        outcome=outcome,
+        bootstrap=bootstrap,
+        seed=seed,
+        lang=lang,
+        observed=not rated_only,
+    )
+    _satisfaction_summary(result)
