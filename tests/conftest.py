@@ -17,6 +17,8 @@ Lounge:
 
 from __future__ import annotations
 
+import csv
+import io
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -126,11 +128,12 @@ def _cell_text(v) -> str:
 
 def _write_csv(path: Path, frame: pd.DataFrame, encoding: str = "utf-8", sep: str = ","):
     """Write CSV text with Python's own codec, so the bytes are what the test says."""
-    lines = [sep.join(str(c) for c in frame.columns)]
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=sep, lineterminator="\r\n")
+    writer.writerow([str(c) for c in frame.columns])
     for row in frame.itertuples(index=False):
-        lines.append(sep.join(_cell_text(v) for v in row))
-    text = "\r\n".join(lines) + "\r\n"
-    path.write_bytes(text.encode(encoding))
+        writer.writerow([_cell_text(v) for v in row])
+    path.write_bytes(buf.getvalue().encode(encoding))
     return path
 
 
