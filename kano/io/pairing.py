@@ -66,8 +66,9 @@ _PREFIX_CJK_SEP = re.compile(
 # Question wording. Dysfunctional cues are checked first: "如果取消为您提供..." has both.
 _D_CUES = (
     "does not have", "doesn't have", "did not have", "do not have", "don't have", "not have",
-    "does not provide", "doesn't provide", "not provide", "not provided", "does not offer",
-    "doesn't offer", "not offer", "not offered", "does not include", "doesn't include",
+    "does not provide", "doesn't provide", "do not provide", "don't provide", "not provide",
+    "not provided", "does not offer", "doesn't offer", "do not offer", "don't offer", "not offer", "not offered",
+    "does not include", "doesn't include", "do not include", "don't include",
     "not include", "not available", "unavailable", "without", "cancel", "cancels",
     "cancelled", "canceled", "removed", "removes", "remove", "no longer", "lacks", "lack of",
     "were not", "was not", "is not", "are not", "isn't", "aren't", "wasn't", "weren't",
