@@ -42,7 +42,10 @@ class CellProblem:
     value: object
 
     def describe(self) -> str:
-        return f"row {self.row}, column {self.column!r}: {self.value!r}"
+        value = self.value.item() if hasattr(self.value, "item") else self.value
+        if isinstance(value, str) and len(value) > 60:
+            value = value[:57] + "..."
+        return f"row {self.row}, column {self.column!r}: {value!r}"
 
 
 class InvalidValueError(KanoError):

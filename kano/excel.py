@@ -173,7 +173,7 @@ def _write_sheet(book, formats: _Formats, spec: SheetSpec, name: str) -> None:
 
 
 def _write_cell(ws, row: int, col: int, value: object, fmt) -> None:
-    if value is None or value is pd.NA or value is pd.NaT:
+    if value is None or value is pd.NA or value is pd.NaT or value == "":
         ws.write_blank(row, col, None, fmt)
     elif isinstance(value, bool | np.bool_):
         ws.write_boolean(row, col, bool(value), fmt)

@@ -78,7 +78,9 @@ def summarize(
     return summarize_counts(counts.reset_index(), options)
 
 
-def summarize_counts(counts: pd.DataFrame, options: SummaryOptions | None = None) -> pd.DataFrame:
+def summarize_counts(
+    counts: pd.DataFrame, options: SummaryOptions | None = None, source: str = "counts table"
+) -> pd.DataFrame:
     """The summary matrix and statistics from a counts table.
 
     Parameters
@@ -89,6 +91,8 @@ def summarize_counts(counts: pd.DataFrame, options: SummaryOptions | None = None
         ``n_missing``, ``n_invalid``, ``importance_mean``, ``importance_n`` are carried.
     options:
         Category rule and reporting options.
+    source:
+        Name of the table in error messages (e.g. the file name).
 
     Returns
     -------
@@ -104,7 +108,7 @@ def summarize_counts(counts: pd.DataFrame, options: SummaryOptions | None = None
     = top share - second share; ``total_strength`` = share A + O + M.
     """
     options = options or SummaryOptions()
-    frame = _validated_counts(counts)
+    frame = _validated_counts(counts, source)
     values = frame[list(CATEGORIES)].to_numpy(dtype=float)
     n = values.sum(axis=1)
     out = frame[["service", *CATEGORIES]].copy()
@@ -137,7 +141,7 @@ def summarize_counts(counts: pd.DataFrame, options: SummaryOptions | None = None
     return out[SUMMARY_COLUMNS].reset_index(drop=True)
 
 
-def _validated_counts(counts: pd.DataFrame) -> pd.DataFrame:
+def _validated_counts(counts: pd.DataFrame, source: str) -> pd.DataFrame:
     frame = counts.copy()
     if "service" not in frame.columns:
         frame = frame.rename_axis("service").reset_index()
@@ -147,7 +151,7 @@ def _validated_counts(counts: pd.DataFrame) -> pd.DataFrame:
     missing = [c for c in CATEGORIES if c not in frame.columns]
     if missing:
         raise OptionError(
-            f"the counts table lacks the column(s) {', '.join(missing)}; it needs service, A, O, M, I, R, Q"
+            f"{source}: the counts table lacks the column(s) {', '.join(missing)}; it needs service, A, O, M, I, R, Q"
         )
     problems = []
     for cat in CATEGORIES:

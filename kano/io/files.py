@@ -9,6 +9,7 @@ at the exact cell.
 from __future__ import annotations
 
 import codecs
+import csv
 import io
 import os
 import zipfile
@@ -157,9 +158,7 @@ def _read_csv(path: Path) -> RawTable:
             f"{path}: cannot tell the text encoding (not UTF-8, UTF-16 or GBK/GB18030); "
             "save it from Excel as 'CSV UTF-8'"
         )
-    text_sample = sample.decode(encoding, errors="ignore")
-    first_line = text_sample.lstrip("\ufeff").split("\n", 1)[0]
-    sep = max([",", "\t", ";", "|"], key=first_line.count)
+    sep = sniff_delimiter(sample.decode(encoding, errors="ignore"))
     try:
         frame = pd.read_csv(
             path,
@@ -199,6 +198,18 @@ def _read_csv(path: Path) -> RawTable:
         raise InputFileError(f"{path}: malformed CSV ({_one_line(exc)})") from None
     name = {"utf-8-sig": "UTF-8 with BOM", "gb18030": "GBK/GB18030"}.get(encoding, encoding)
     return RawTable(frame=frame, source=path.name, path=path, encoding=name)
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter that splits the first lines into equally many fields (comma first)."""
+    lines = text.lstrip("\ufeff").splitlines()[:20]
+    if len(lines) > 1 and not text.endswith(("\n", "\r")):
+        lines = lines[:-1]  # the last line of a sample may be cut
+    for sep in (",", "\t", ";", "|"):
+        counts = {len(row) for row in csv.reader(lines, delimiter=sep) if row}
+        if len(counts) == 1 and counts.pop() > 1:
+            return sep
+    return ","
 
 
 def detect_encoding(sample: bytes, complete: bool = True) -> str | None:
