@@ -337,11 +337,27 @@ def _name_sentence_services(rows: list[dict]) -> None:
     if len(texts) == 1:
         sentence_rows[0]["service"] = texts[0]
         return
-    prefix = _common_prefix(texts)
-    suffix = _common_prefix([t[::-1] for t in texts])[::-1]
+    prefix = _word_boundary(_common_prefix(texts), texts)
+    reversed_texts = [t[::-1] for t in texts]
+    suffix = _word_boundary(_common_prefix(reversed_texts), reversed_texts)[::-1]
     for row, text in zip(sentence_rows, texts, strict=True):
         core = text[len(prefix) : len(text) - len(suffix) if suffix else None].strip(" ,，、")
         row["service"] = core or text
+
+
+def _word_boundary(prefix: str, texts: list[str]) -> str:
+    """Shorten a common prefix that ends inside a Latin word ("Hotlin|e", "Loung|e")."""
+
+    def latin(ch: str) -> bool:
+        return ch.isascii() and ch.isalnum()
+
+    while (
+        prefix
+        and latin(prefix[-1])
+        and any(len(t) > len(prefix) and latin(t[len(prefix)]) for t in texts)
+    ):
+        prefix = prefix[:-1]
+    return prefix
 
 
 def _common_prefix(texts: list[str]) -> str:
