@@ -310,3 +310,11 @@ def test_mapping_file_missing_or_wrong_type(tmp_path):
     path.write_text("x", encoding="utf-8")
     with pytest.raises(MappingFileError, match=r"\.csv, \.yaml or \.xlsx"):
         read_mapping(path, DATA_COLUMNS)
+
+
+def test_sentence_services_sharing_letters_keep_whole_words():
+    # "Hotline" and "Lounge" both end in "e": the common suffix must not eat into the names
+    columns = []
+    for s in ["Hotline", "Lounge"]:
+        columns += [f"如果为您提供{s}服务，您感觉？", f"如果取消为您提供{s}服务，您感觉？"]
+    assert set(pairs_of(columns)) == {"Hotline", "Lounge"}
