@@ -320,7 +320,8 @@ def find_columns(
             if col in taken:
                 continue
             part = _driver_part(col)
-            if part:
+            if part and _role_of(part[1], exact=False) is None:
+                # "总体满意度 Overall satisfaction" is an outcome, not a driver "总体满意度 Overall"
                 kind, text = part
                 _add_pair(pairs, driver_key(text), kind, col, source)
                 taken.add(col)

@@ -66,6 +66,7 @@ def value_segment(
         out[known & ~is_res] = "business"
     else:
         out[spend.notna()] = "public"
+    out[spend.isna()] = pd.NA  # without the spend a key account cannot be ruled out
     out[spend > threshold] = "key_account"
     return out.rename("value_segment")
 

@@ -1,0 +1,215 @@
+"""`kano ipa` and `kano drivers` through typer's CliRunner: outputs and error paths."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from cli import app
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+runner = CliRunner()
+
+
+@pytest.fixture
+def q2(tmp_path) -> Path:
+    path = tmp_path / "survey.xlsx"
+    shutil.copy(EXAMPLES / "satisfaction_2026Q2.xlsx", path)
+    return path
+
+
+@pytest.fixture
+def q3(tmp_path) -> Path:
+    path = tmp_path / "调查Q3.xlsx"
+    shutil.copy(EXAMPLES / "satisfaction_2026Q3.xlsx", path)
+    return path
+
+
+def sheet_rows(path: Path, sheet: str, header_row: int = 1) -> pd.DataFrame:
+    ws = openpyxl.load_workbook(path, read_only=True)[sheet]
+    rows = list(ws.iter_rows(values_only=True))
+    return pd.DataFrame(rows[header_row:], columns=rows[header_row - 1])
+
+
+def method(path: Path, sheet: str = "Method") -> dict:
+    m = sheet_rows(path, sheet)
+    return dict(zip(m.iloc[:, 0], m.iloc[:, 1], strict=True))
+
+
+def test_ipa_writes_workbook_and_charts(q2):
+    r = runner.invoke(app, ["ipa", str(q2), "--bootstrap", "200", "--seed", "7", "--by", "segment"])
+    assert r.exit_code == 0, r.output
+    out = q2.with_name("survey_ipa.xlsx")
+    assert out.exists()
+    assert q2.with_name("survey_ipa_map.png").read_bytes()[:4] == b"\x89PNG"
+    assert b"<svg" in q2.with_name("survey_ipa_map.svg").read_bytes()[:500]
+    book = openpyxl.load_workbook(out, read_only=True)
+    assert book.sheetnames == [
+        "Drivers",
+        "Derived importance",
+        "Stated vs derived",
+        "Loyalty",
+        "Satisfaction zones",
+        "Segments",
+        "Segment means",
+        "Segment tests",
+        "Missing values",
+        "Method",
+    ]
+    drivers = sheet_rows(out, "Drivers").set_index("driver")
+    # by construction in the generator: price is rated very important (4.5) and
+    # has the lowest satisfaction (2.9) -> improve first; points 2.9 / 3.9 -> maintain
+    assert drivers.loc["Price", "quadrant"] == "improve"
+    assert drivers.loc["Price", "quadrant_name"] == "Improve first (chief cause of churn)"
+    assert drivers.loc["Loyalty points", "quadrant"] == "maintain"
+    probs = drivers[["p_improve", "p_keep", "p_maintain", "p_latent_churn"]].astype(float)
+    np.testing.assert_allclose(probs.sum(axis=1), 1.0)
+    # sample mean of price satisfaction, recomputed from the input
+    data = pd.read_excel(q2, engine="calamine")
+    assert drivers.loc["Price", "satisfaction"] == pytest.approx(data["sat_price"].mean())
+    m = method(out)
+    assert m["sha256"] == hashlib.sha256(q2.read_bytes()).hexdigest()
+    assert m["option bootstrap"] == "200" and m["option seed"] == "7"
+    assert "package version" in m and "timestamp" in m
+    derived = sheet_rows(out, "Derived importance", header_row=3)
+    assert {"Tenure", "Customer traits", "Competitors"} <= set(derived["driver"])
+    assert "Wrote" in r.stdout
+    assert not list(q2.parent.glob(".*.tmp"))  # atomic writes leave no temporary file
+
+
+def test_ipa_bootstrap_reproducible(q2, tmp_path):
+    a, b = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    for out in (a, b):
+        r = runner.invoke(
+            app, ["ipa", str(q2), "-o", str(out), "--bootstrap", "100", "--seed", "3"]
+        )
+        assert r.exit_code == 0, r.output
+    ta, tb = sheet_rows(a, "Drivers"), sheet_rows(b, "Drivers")
+    pd.testing.assert_frame_equal(ta, tb)
+
+
+def test_ipa_chinese_derived(q3):
+    r = runner.invoke(
+        app,
+        [
+            "ipa",
+            str(q3),
+            "--lang",
+            "zh",
+            "--importance",
+            "derived",
+            "--crosshair",
+            "midpoint",
+            "--by",
+            "tenure_band",
+        ],
+    )
+    assert r.exit_code == 0, r.output
+    out = q3.with_name("调查Q3_ipa.xlsx")
+    book = openpyxl.load_workbook(out, read_only=True)
+    assert book.sheetnames[0] == "驱动因素" and book.sheetnames[-1] == "方法说明"
+    t = sheet_rows(out, "驱动因素").set_index("驱动因素")
+    assert t.loc["资费/价格", "象限名称"].startswith(
+        ("重点改进", "保持并优化", "维持", "潜在流失区")
+    )
+    shares = t["重要性"].astype(float)
+    assert shares.sum() < 100  # rated drivers' shares of R²; tenure etc. take the rest
+
+
+def test_drivers_command_sums_to_r2(q2):
+    r = runner.invoke(app, ["drivers", str(q2), "--bootstrap", "50", "--seed", "1"])
+    assert r.exit_code == 0, r.output
+    out = q2.with_name("survey_drivers.xlsx")
+    t = sheet_rows(out, "Derived importance", header_row=3)
+    r2 = float(method(out)["option R2"])
+    assert t["shapley"].astype(float).sum() == pytest.approx(r2, abs=1e-4)
+    assert t["johnson"].astype(float).sum() == pytest.approx(r2, abs=1e-4)
+    assert (t["shapley_low"].astype(float) <= t["shapley_high"].astype(float)).all()
+    assert "R² =" in r.stdout
+
+
+def test_drivers_rated_only_and_loyalty_outcome(q2, tmp_path):
+    out = tmp_path / "d.xlsx"
+    r = runner.invoke(
+        app, ["drivers", str(q2), "-o", str(out), "--outcome", "loyalty", "--rated-only"]
+    )
+    assert r.exit_code == 0, r.output
+    t = sheet_rows(out, "Derived importance", header_row=3)
+    assert set(t["driver"]) == {
+        "Price",
+        "Network quality",
+        "Service quality",
+        "Billing accuracy",
+        "Value-added services",
+        "Loyalty points",
+    }
+
+
+def run_error(args: list[str]) -> str:
+    r = runner.invoke(app, args)
+    assert r.exit_code == 1, r.output
+    err = r.stderr.strip()
+    assert err.startswith("Error: ") and "\n" not in err, err
+    assert "Traceback" not in r.output
+    return err
+
+
+def test_error_missing_file(tmp_path):
+    assert "file not found" in run_error(["ipa", str(tmp_path / "nope.xlsx")])
+
+
+def test_error_bad_options(q2):
+    assert "--crosshair" in run_error(["ipa", str(q2), "--crosshair", "middle"])
+    assert "--lang" in run_error(["ipa", str(q2), "--lang", "fr"])
+    assert "--importance" in run_error(["ipa", str(q2), "--importance", "both"])
+    assert "--zones" in run_error(["ipa", str(q2), "--zones", "8,3"])
+    assert "--by 'colour'" in run_error(["ipa", str(q2), "--by", "colour"])
+    assert "--outcome 'happiness'" in run_error(["drivers", str(q2), "--outcome", "happiness"])
+    assert "--scale" in run_error(["ipa", str(q2), "--scale", "five"])
+    assert "no sheet named 'Nope'" in run_error(["ipa", str(q2), "--sheet", "Nope"])
+
+
+def test_error_output_over_input(q2):
+    assert "refusing to write the output over the input" in run_error(
+        ["ipa", str(q2), "-o", str(q2)]
+    )
+
+
+def test_error_invalid_cell_named(tmp_path):
+    frame = pd.read_excel(EXAMPLES / "satisfaction_2026Q2.xlsx", engine="calamine")
+    frame["sat_price"] = frame["sat_price"].astype(object)
+    frame.loc[4, "sat_price"] = "很好"
+    frame.loc[9, "sat_network"] = 7  # outside 1-5 (declared)
+    path = tmp_path / "bad.csv"
+    frame.to_csv(path, index=False, encoding="utf-8-sig")
+    err = run_error(["ipa", str(path)])
+    assert "bad.csv" in err and "row 6, column 'sat_price': '很好'" in err
+    err = run_error(["ipa", str(path.with_name("bad.csv")), "--scale", "1-5"])
+    assert "row 6" in err
+    frame.loc[4, "sat_price"] = 3
+    frame.to_csv(path, index=False, encoding="utf-8-sig")
+    err = run_error(["ipa", str(path), "--scale", "1-5"])
+    assert "row 11, column 'sat_network': 7" in err and "1-5" in err
+
+
+def test_error_stated_without_importance(tmp_path):
+    frame = pd.read_excel(EXAMPLES / "satisfaction_2026Q2.xlsx", engine="calamine")
+    path = tmp_path / "noimp.xlsx"
+    frame.drop(columns=[c for c in frame if c.startswith("imp_")]).to_excel(path, index=False)
+    assert "--importance derived" in run_error(["ipa", str(path), "--importance", "stated"])
+    r = runner.invoke(app, ["ipa", str(path)])  # default falls back to derived importance
+    assert r.exit_code == 0, r.output
+    assert "importance axis is derived" in r.stderr
+
+
+def test_error_no_drivers(tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_text("overall,renewed\n5,yes\n", encoding="utf-8")
+    assert "no driver rating columns" in run_error(["drivers", str(path)])
