@@ -449,3 +449,18 @@ def test_invalid_never_becomes_a_category(canonical):
     out = summarize(survey).set_index("service")
     assert out.loc["Lounge", "n"] == 0
     assert np.isnan(out.loc["Lounge", "better"])
+
+
+def test_date_cell_in_workbook_is_invalid_not_a_category(tmp_path, write_xlsx):
+    import datetime as dt
+
+    frame = pd.DataFrame(
+        {"x_functional": [1, dt.datetime(2024, 3, 1)], "x_dysfunctional": [5, 5]}, dtype=object
+    )
+    path = write_xlsx(tmp_path / "d.xlsx", frame)
+    with pytest.raises(
+        InvalidValueError, match=r"d\.xlsx, sheet 'Sheet1'.*row 3, column 'x_functional'"
+    ):
+        read_survey(path)
+    survey = read_survey(path, on_invalid="skip")
+    assert survey.quality["n_invalid"].tolist() == [1]

@@ -11,6 +11,9 @@ from kano.tables import CATEGORIES, EvaluationTable, evaluation_table
 
 # domain.md, "The evaluation table (需求评估矩阵)": functional answer in rows,
 # dysfunctional in columns, answers 1 like .. 5 dislike. Typed from the document.
+# The same table is published in Berger et al. (1993), "Kano's methods for understanding
+# customer-defined quality", Center for Quality of Management Journal 2(4), the Kano
+# evaluation table (like/must-be/neutral/live-with/dislike on both axes).
 STANDARD = {
     (1, 1): "Q", (1, 2): "A", (1, 3): "A", (1, 4): "A", (1, 5): "O",
     (2, 1): "R", (2, 2): "I", (2, 3): "I", (2, 4): "I", (2, 5): "M",
