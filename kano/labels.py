@@ -41,6 +41,15 @@ SHEETS = {
         "columns": "Columns",
         "respondents": "Respondents",
         "method": "Method",
+        "intervals": "Intervals",
+        "continuous": "Continuous",
+        "segments": "Segments",
+        "segment_tests": "Segment tests",
+        "findings": "Findings",
+        "waves": "Waves",
+        "wave_tests": "Wave changes",
+        "unmatched": "Unmatched services",
+        "priority": "Priority list",
     },
     "zh": {
         "summary": "汇总矩阵",
@@ -50,6 +59,15 @@ SHEETS = {
         "columns": "列配对",
         "respondents": "受访者明细",
         "method": "方法说明",
+        "intervals": "置信区间",
+        "continuous": "连续分析",
+        "segments": "细分群体",
+        "segment_tests": "群体差异检验",
+        "findings": "主要发现",
+        "waves": "各期结果",
+        "wave_tests": "期间变化",
+        "unmatched": "未匹配服务",
+        "priority": "优先级清单",
     },
 }
 
@@ -89,6 +107,41 @@ COLUMNS = {
         "respondent": "Respondent",
         "item": "Item",
         "value": "Value",
+        "better_ci_low": "Better CI low",
+        "better_ci_high": "Better CI high",
+        "worse_ci_low": "Worse CI low",
+        "worse_ci_high": "Worse CI high",
+        "stability": "Category stability",
+        "unstable": "Unstable",
+        "share": "Share",
+        "ci_low": "CI low",
+        "ci_high": "CI high",
+        "group": "Segment",
+        "wave": "Wave",
+        "group_a": "Group A",
+        "group_b": "Group B",
+        "wave_a": "Wave A",
+        "wave_b": "Wave B",
+        "test": "Test",
+        "statistic": "Statistic",
+        "p": "p",
+        "p_adjusted": "p (BH)",
+        "significant": "Significant",
+        "better_diff": "Better difference",
+        "better_diff_low": "Better diff. CI low",
+        "better_diff_high": "Better diff. CI high",
+        "worse_diff": "Worse difference",
+        "worse_diff_low": "Worse diff. CI low",
+        "worse_diff_high": "Worse diff. CI high",
+        "n_unsegmented": "No segment",
+        "finding": "Finding",
+        "category_a": "Category A",
+        "category_b": "Category B",
+        "migration": "Migration",
+        "migration_significant": "Significant migration",
+        "continuous_category": "Category (continuous)",
+        "present_in": "Present in",
+        "missing_from": "Missing from",
     },
     "zh": {
         "service": "服务",
@@ -125,6 +178,41 @@ COLUMNS = {
         "respondent": "受访者",
         "item": "项目",
         "value": "内容",
+        "better_ci_low": "Better置信下限",
+        "better_ci_high": "Better置信上限",
+        "worse_ci_low": "Worse置信下限",
+        "worse_ci_high": "Worse置信上限",
+        "stability": "类别稳定性",
+        "unstable": "不稳定",
+        "share": "占比",
+        "ci_low": "置信下限",
+        "ci_high": "置信上限",
+        "group": "细分群体",
+        "wave": "期次",
+        "group_a": "群体A",
+        "group_b": "群体B",
+        "wave_a": "期次A",
+        "wave_b": "期次B",
+        "test": "检验",
+        "statistic": "统计量",
+        "p": "p值",
+        "p_adjusted": "p值(BH校正)",
+        "significant": "显著",
+        "better_diff": "Better差值",
+        "better_diff_low": "Better差值下限",
+        "better_diff_high": "Better差值上限",
+        "worse_diff": "Worse差值",
+        "worse_diff_low": "Worse差值下限",
+        "worse_diff_high": "Worse差值上限",
+        "n_unsegmented": "无群体标签",
+        "finding": "发现",
+        "category_a": "类别A",
+        "category_b": "类别B",
+        "migration": "类别迁移",
+        "migration_significant": "显著迁移",
+        "continuous_category": "类别(连续分析)",
+        "present_in": "出现于",
+        "missing_from": "缺失于",
     },
 }
 
@@ -144,6 +232,23 @@ def category_label(letter: str, lang: str) -> str:
 
 def column_label(column: str, lang: str) -> str:
     """Header for a library column name; ``share_A`` → 'A %', counts keep their letter."""
+    if column in COLUMNS[lang]:
+        return COLUMNS[lang][column]
     if column.startswith("share_") and len(column) == 7:
         return f"{column[-1]} %"
-    return COLUMNS[lang].get(column, column)
+    if column.startswith("win_") and len(column) == 5:
+        return f"{column[-1]} wins" if lang == "en" else f"{column[-1]}胜出比例"
+    for part in ("functional", "dysfunctional", "importance"):
+        if column.startswith(part + "_"):
+            stat = column[len(part) + 1 :]
+            head = {"functional": ("Functional", "正向得分"), "dysfunctional": ("Dysfunctional", "反向得分"),
+                    "importance": ("Importance", "重要性")}[part][lang == "zh"]  # fmt: skip
+            tail = {"mean": ("mean", "均值"), "sd": ("SD", "标准差"), "ci_low": ("CI low", "置信下限"),
+                    "ci_high": ("CI high", "置信上限")}  # fmt: skip
+            if stat in tail:
+                return (
+                    f"{head} {tail[stat][lang == 'zh']}"
+                    if lang == "en"
+                    else f"{head}{tail[stat][1]}"
+                )
+    return column

@@ -17,17 +17,28 @@ import numpy as np
 import pandas as pd
 
 from kano import __version__
+from kano.analysis import KanoAnalysis
 from kano.errors import OutputError
 from kano.excel import SheetSpec, write_workbook
-from kano.io.survey import KanoSurvey
 from kano.labels import ANSWER_NAMES, SHEETS, category_label, column_label
 from kano.output import atomic_path, safe_csv_text
 from kano.stats import SummaryOptions
 from kano.tables import CATEGORIES, EvaluationTable
 
-_PERCENT = [f"share_{c}" for c in CATEGORIES] + ["category_strength", "total_strength"]
-_DECIMALS = {"better": "0.000", "worse": "0.000", "fong_critical": "0.00", "chi2": "0.00",
-             "chi2_p": "0.0000", "importance_mean": "0.00"}  # fmt: skip
+_PERCENT = [f"share_{c}" for c in CATEGORIES] + [
+    "category_strength", "total_strength", "share_Q_quality", "share_R_quality", "share",
+    "ci_low", "ci_high", "stability", *(f"win_{c}" for c in CATEGORIES),
+]  # fmt: skip
+_DECIMALS = {
+    "better": "0.000", "worse": "0.000", "fong_critical": "0.00", "chi2": "0.00", "chi2_p": "0.0000",
+    "importance_mean": "0.00", "better_ci_low": "0.000", "better_ci_high": "0.000",
+    "worse_ci_low": "0.000", "worse_ci_high": "0.000", "p": "0.0000", "p_adjusted": "0.0000",
+    "statistic": "0.000", "better_diff": "0.000", "better_diff_low": "0.000",
+    "better_diff_high": "0.000", "worse_diff": "0.000", "worse_diff_low": "0.000",
+    "worse_diff_high": "0.000",
+    **{f"{a}_{b}": "0.00" for a in ("functional", "dysfunctional", "importance")
+       for b in ("mean", "sd", "ci_low", "ci_high")},
+}  # fmt: skip
 
 
 def file_sha256(path: str | os.PathLike) -> str:
@@ -63,33 +74,33 @@ def method_info(
     return info
 
 
-def localized_summary(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The summary with category names and headers in ``lang``."""
-    frame = summary.copy()
-    frame["category"] = [category_label(c, lang) if c else "" for c in frame["category"]]
-    frame = frame.dropna(axis=1, how="all") if frame["importance_n"].isna().all() else frame
-    return frame.rename(columns=lambda c: column_label(c, lang))
+def summary_sheet(summary: pd.DataFrame, lang: str) -> SheetSpec:
+    """The Summary sheet of a summary table, localised and formatted."""
+    return _sheet(SHEETS[lang]["summary"], _with_category_names(summary, lang), lang)
 
 
-def classify_sheets(
-    survey: KanoSurvey,
-    summary: pd.DataFrame,
-    table: EvaluationTable,
-    lang: str = "en",
-    categories: pd.DataFrame | None = None,
-) -> list[SheetSpec]:
+def _sheet(name: str, frame: pd.DataFrame, lang: str, **kwargs) -> SheetSpec:
+    """A sheet whose headers, percent and number formats are localised from library names."""
+    return SheetSpec(
+        name,
+        frame.rename(columns=lambda c: column_label(str(c), lang)),
+        percent=[column_label(c, lang) for c in _PERCENT if c in frame.columns],
+        number_formats={
+            column_label(k, lang): v for k, v in _DECIMALS.items() if k in frame.columns
+        },
+        category_columns=[column_label(c, lang) for c in _CATEGORY_COLUMNS if c in frame.columns],
+        **kwargs,
+    )
+
+
+def classify_sheets(analysis: KanoAnalysis, lang: str = "en") -> list[SheetSpec]:
     """Sheets of the classify workbook: Summary, Evaluation table, Data quality,
-    Answer wordings (when synonyms were used), Columns, Respondents (with ``categories``)."""
+    Answer wordings (when synonyms were used), Columns, and when computed:
+    Intervals, Continuous, Segments, Segment tests, Findings, Respondents."""
     names = SHEETS[lang]
-    local = localized_summary(summary, lang)
+    survey, summary, table = analysis.survey, analysis.summary, analysis.table
     sheets = [
-        SheetSpec(
-            names["summary"],
-            local,
-            percent=[column_label(c, lang) for c in _PERCENT],
-            number_formats={column_label(k, lang): v for k, v in _DECIMALS.items()},
-            category_columns=[column_label("category", lang), column_label("fong_category", lang)],
-        ),
+        _sheet(names["summary"], _with_category_names(summary, lang), lang),
         SheetSpec(
             names["table"],
             _table_legend(table, lang),
@@ -99,46 +110,65 @@ def classify_sheets(
     ]
     quality = survey.quality.merge(summary[["service", "n", "share_Q", "share_R"]], on="service")
     quality = quality.rename(columns={"share_Q": "share_Q_quality", "share_R": "share_R_quality"})
-    quality = quality[
-        [
-            "service",
-            "n_respondents",
-            "n",
-            "n_missing",
-            "n_invalid",
-            "share_Q_quality",
-            "share_R_quality",
-        ]
+    cols = [
+        "service",
+        "n_respondents",
+        "n",
+        "n_missing",
+        "n_invalid",
+        "share_Q_quality",
+        "share_R_quality",
     ]
-    sheets.append(
-        SheetSpec(
-            names["quality"],
-            quality.rename(columns=lambda c: column_label(c, lang)),
-            percent=[column_label("share_Q_quality", lang), column_label("share_R_quality", lang)],
-            title="; ".join(survey.notes) or None,
-        )
-    )
+    notes = [
+        *survey.notes,
+        *(str(v) for k, v in analysis.settings.items() if k == "respondent filter"),
+    ]
+    sheets.append(_sheet(names["quality"], quality[cols], lang, title="; ".join(notes) or None))
     if len(survey.synonyms):
         wordings = survey.synonyms.copy()
         wordings["code"] = [
             f"{c} {ANSWER_NAMES[lang][c]}" if c else "missing" for c in wordings["code"]
         ]
-        sheets.append(
-            SheetSpec(names["wordings"], wordings.rename(columns=lambda c: column_label(c, lang)))
+        sheets.append(_sheet(names["wordings"], wordings, lang))
+    sheets.append(_sheet(names["columns"], survey.pairing, lang))
+    if analysis.intervals is not None:
+        sheets.append(_sheet(names["intervals"], analysis.intervals, lang))
+    if analysis.continuous is not None:
+        sheets.append(_sheet(names["continuous"], analysis.continuous, lang))
+    if analysis.segments is not None:
+        seg = analysis.segments
+        sheets.append(_sheet(names["segments"], _with_category_names(seg.groups, lang), lang))
+        sheets.append(_sheet(names["segment_tests"], seg.tests, lang))
+        findings = pd.DataFrame(
+            {column_label("finding", lang): list(seg.findings) or [_NO_FINDINGS[lang]]}
         )
-    sheets.append(
-        SheetSpec(names["columns"], survey.pairing.rename(columns=lambda c: column_label(c, lang)))
-    )
-    if categories is not None:
+        sheets.append(SheetSpec(names["findings"], findings))
+    if analysis.categories is not None:
+        categories = analysis.categories
         detail = categories.astype(object).where(categories.notna(), "")
         detail = detail.rename_axis(column_label("respondent", lang)).reset_index()
         detail = detail.rename(columns={c: str(c) for c in detail.columns})
         sheets.append(
             SheetSpec(
-                names["respondents"], detail, category_columns=[str(s) for s in categories.columns]
+                names["respondents"], detail, category_columns=[str(c) for c in categories.columns]
             )
         )
     return sheets
+
+
+_NO_FINDINGS = {
+    "en": "No significant difference between segments (BH-adjusted p < 0.05).",
+    "zh": "各细分群体之间没有显著差异(BH校正后 p < 0.05)。",
+}
+_CATEGORY_COLUMNS = ("category", "fong_category", "continuous_category", "category_a", "category_b")
+
+
+def _with_category_names(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    out = frame.copy()
+    out["category"] = [category_label(c, lang) if c else "" for c in out["category"]]
+    if "importance_n" in out and out["importance_n"].isna().all():
+        out = out.drop(columns=["importance_mean", "importance_n"])
+    return out
 
 
 def _table_legend(table: EvaluationTable, lang: str) -> pd.DataFrame:

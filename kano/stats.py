@@ -42,11 +42,14 @@ class SummaryOptions:
     ``moai`` (among categories within ``threshold`` of the most frequent share,
     the first in M > O > A > I), ``berger`` (O+A+M against I+R+Q first).
     ``worse_positive`` reports Worse as a positive number.
+    ``shares_exclude_qr`` computes the shares of A, O, M, I over A+O+M+I and
+    leaves the R and Q shares blank (a filter some analysts use).
     """
 
     rule: Rule = "max"
     threshold: float = 0.05
     worse_positive: bool = False
+    shares_exclude_qr: bool = False
 
     def __post_init__(self):
         if self.rule not in RULES:
@@ -116,7 +119,11 @@ def summarize_counts(
     for col in ("n_missing", "n_invalid"):
         out[col] = frame[col].astype(np.int64) if col in frame else 0
     with np.errstate(divide="ignore", invalid="ignore"):
-        shares = values / n[:, None]
+        if options.shares_exclude_qr:
+            shares = values / values[:, :4].sum(axis=1)[:, None]
+            shares[:, 4:] = np.nan
+        else:
+            shares = values / n[:, None]
     for k, cat in enumerate(CATEGORIES):
         out[f"share_{cat}"] = shares[:, k]
     bw = better_worse(frame, worse_positive=options.worse_positive)
@@ -266,23 +273,26 @@ def dominant_category(
     else the largest of I, R, Q (ties by priority).
     """
     values = counts[list(CATEGORIES)].to_numpy(dtype=float)
-    names = np.array(CATEGORIES)
+    pick = dominant_codes(values, rule, threshold)
+    return pd.Series(np.array(CATEGORIES)[pick], index=counts.index, name="category")
+
+
+def dominant_codes(values: np.ndarray, rule: Rule = "max", threshold: float = 0.05) -> np.ndarray:
+    """Index (0..5 = A O M I R Q) of the dominant category of each row of an (k, 6) counts array."""
     rank = np.array([PRIORITY.index(c) for c in CATEGORIES], dtype=float)
     if rule == "max":
-        pick, _ = _top_two(values)
-    elif rule == "moai":
+        return _top_two(values)[0]
+    if rule == "moai":
         n = values.sum(axis=1, keepdims=True)
         with np.errstate(divide="ignore", invalid="ignore"):
             shares = np.where(n > 0, values / n, 0.0)
         close = shares >= shares.max(axis=1, keepdims=True) - threshold - 1e-12
-        pick = np.argmin(np.where(close, rank, np.inf), axis=1)
-    elif rule == "berger":
+        return np.argmin(np.where(close, rank, np.inf), axis=1)
+    if rule == "berger":
         oam = values[:, [0, 1, 2]].sum(axis=1)
         irq = values[:, [3, 4, 5]].sum(axis=1)
-        masked = values.copy()
+        masked = values.astype(float).copy()
         masked[np.ix_(oam > irq, [3, 4, 5])] = -1
         masked[np.ix_(oam <= irq, [0, 1, 2])] = -1
-        pick, _ = _top_two(masked)
-    else:
-        raise OptionError(f"unknown rule {rule!r}: use one of {', '.join(RULES)}")
-    return pd.Series(names[pick], index=counts.index, name="category")
+        return _top_two(masked)[0]
+    raise OptionError(f"unknown rule {rule!r}: use one of {', '.join(RULES)}")

@@ -10,7 +10,7 @@ trusts its input.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import numpy as np
@@ -85,10 +85,48 @@ class KanoSurvey:
     layout: str = "wide"
     answer_map: str = ""
     notes: tuple[str, ...] = field(default_factory=tuple)
+    invalid: pd.DataFrame | None = None  # respondents × services, True where a pair was skipped
 
     @property
     def services(self) -> list[str]:
         return list(self.functional.columns)
+
+    def subset(self, mask: np.ndarray) -> KanoSurvey:
+        """The same survey restricted to the respondents where ``mask`` is True.
+
+        ``quality`` is recomputed for the remaining respondents.
+        """
+        mask = np.asarray(mask, dtype=bool)
+        f = self.functional.to_numpy()[mask]
+        d = self.dysfunctional.to_numpy()[mask]
+        invalid = (
+            self.invalid.to_numpy()[mask]
+            if self.invalid is not None
+            else np.zeros_like(f, dtype=bool)
+        )
+        quality = _quality(self.services, f, d, invalid)
+        index = self.functional.index[mask]
+        return replace(
+            self,
+            functional=pd.DataFrame(f, index=index, columns=self.services),
+            dysfunctional=pd.DataFrame(d, index=index, columns=self.services),
+            importance=self.importance.loc[mask] if len(self.importance) else self.importance,
+            extra=self.extra.loc[mask] if len(self.extra) else self.extra,
+            quality=quality,
+            invalid=pd.DataFrame(invalid, index=index, columns=self.services),
+        )
+
+
+def _quality(services, f_codes, d_codes, invalid) -> pd.DataFrame:
+    missing = ~invalid & ((f_codes == MISSING) | (d_codes == MISSING))
+    return pd.DataFrame(
+        {
+            "service": services,
+            "n_respondents": len(f_codes),
+            "n_missing": missing.sum(axis=0),
+            "n_invalid": invalid.sum(axis=0),
+        }
+    )
 
 
 def read_survey(
@@ -317,17 +355,9 @@ def _assemble(
     table, services, index, f_codes, d_codes, importance, extra, pairs, synonyms, answers, layout
 ):
     invalid = (f_codes == INVALID) | (d_codes == INVALID)
-    missing = ~invalid & ((f_codes == MISSING) | (d_codes == MISSING))
     f_codes[invalid] = MISSING
     d_codes[invalid] = MISSING
-    quality = pd.DataFrame(
-        {
-            "service": services,
-            "n_respondents": len(index),
-            "n_missing": missing.sum(axis=0),
-            "n_invalid": invalid.sum(axis=0),
-        }
-    )
+    quality = _quality(services, f_codes, d_codes, invalid)
     syn = pd.DataFrame(
         [(c, a, code, n) for (c, a, code), n in synonyms.items()],
         columns=["column", "answer", "code", "count"],
@@ -344,6 +374,7 @@ def _assemble(
         layout=layout,
         answer_map=answers.description,
         notes=table.notes,
+        invalid=pd.DataFrame(invalid, index=index, columns=services),
     )
 
 
