@@ -182,6 +182,45 @@ def _print_summary(summary, lang: str, title: str) -> None:
     Console(width=160).print(table)
 
 
+ByOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--by",
+        help="Split results by a column (segment, region ...) or a derived segment: value_segment "
+        "(key accounts > 3000 yuan/month, business, public) or tenure_band; tests the differences.",
+    ),
+]
+BootOpt = Annotated[int, typer.Option("--bootstrap", help="Bootstrap resamples for CIs and tests.")]
+SeedOpt = Annotated[
+    int, typer.Option("--seed", help="Seed of the bootstrap (same seed, same numbers).")
+]
+OnInvalidOpt = Annotated[
+    OnInvalid,
+    typer.Option(
+        "--on-invalid",
+        help="error: stop at unreadable answers; skip: leave them out and count them.",
+    ),
+]
+
+
+def _read(path, sheet, layout, mapping, answers, scale, on_invalid):
+    from kano.io.survey import read_survey
+
+    return read_survey(
+        path,
+        sheet=sheet,
+        layout=layout.value,
+        mapping=mapping,
+        answers=_answer_map(answers, scale),
+        on_invalid=on_invalid.value,
+    )
+
+
+def _reading_settings(data, sheet, mapping, on_invalid) -> dict[str, object]:
+    return {"sheet": sheet or "", "layout": data.layout, "mapping file": str(mapping or ""),
+            "answer map": data.answer_map, "invalid answers": on_invalid.value}  # fmt: skip
+
+
 @command("classify")
 def classify_cmd(
     survey: Annotated[Path, typer.Argument(help="Survey export (.xlsx or .csv).")],
@@ -195,67 +234,115 @@ def classify_cmd(
     rule: RuleOpt = RuleName.max,
     threshold: ThresholdOpt = 0.05,
     worse_positive: WorseOpt = False,
-    on_invalid: Annotated[
-        OnInvalid,
+    on_invalid: OnInvalidOpt = OnInvalid.error,
+    by: ByOpt = None,
+    ci: Annotated[
+        bool,
         typer.Option(
-            "--on-invalid",
-            help="error: stop at unreadable answers; skip: leave them out and count them.",
+            "--ci", help="Wilson CIs of shares, bootstrap CIs of Better/Worse, category stability."
         ),
-    ] = OnInvalid.error,
+    ] = False,
+    n_boot: BootOpt = 2000,
+    seed: SeedOpt = 0,
+    continuous: Annotated[
+        bool, typer.Option("--continuous", help="DuMouchel's continuous analysis (scores, CIs).")
+    ] = False,
+    max_q: Annotated[
+        int | None,
+        typer.Option("--max-q", help="Leave out respondents with more than this many Q answers."),
+    ] = None,
+    exclude_qr: Annotated[
+        bool,
+        typer.Option("--exclude-qr", help="Shares of A, O, M, I over A+O+M+I (R and Q left out)."),
+    ] = False,
     detail: Annotated[
         bool, typer.Option("--detail", help="Add a sheet with every respondent's categories.")
     ] = False,
     lang: LangOpt = Lang.en,
+    charts: Annotated[
+        bool,
+        typer.Option("--charts/--no-charts", help="Also write PNG charts beside the workbook."),
+    ] = True,
     quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Print only the output path.")
+        bool, typer.Option("--quiet", "-q", help="Print only the output paths.")
     ] = False,
 ) -> None:
     """Classify a Kano survey and write the summary matrix with its statistics.
 
-    Example: kano classify survey.xlsx --lang zh  (writes survey_kano.xlsx beside it)
+    Example: kano classify survey.xlsx --lang zh --ci --by value_segment
+    (writes survey_kano.xlsx and its charts beside the input)
     """
-    from kano.classify import classify
-    from kano.io.survey import read_survey
+    from kano.analysis import analyze
     from kano.output import check_output_path
     from kano.report import classify_sheets, method_info, summary_settings, write_summary
-    from kano.stats import SummaryOptions, summarize
+    from kano.segments import segment_labels
+    from kano.stats import SummaryOptions
     from kano.tables import evaluation_table
 
     out = check_output_path(output or survey.with_name(f"{survey.stem}_kano.xlsx"), [survey])
     tbl = evaluation_table(table)
-    options = SummaryOptions(rule=rule.value, threshold=threshold, worse_positive=worse_positive)
-    data = read_survey(
-        survey,
-        sheet=sheet,
-        layout=layout.value,
-        mapping=mapping,
-        answers=_answer_map(answers, scale),
-        on_invalid=on_invalid.value,
+    options = SummaryOptions(
+        rule=rule.value,
+        threshold=threshold,
+        worse_positive=worse_positive,
+        shares_exclude_qr=exclude_qr,
     )
-    summary = summarize(data, tbl, options)
+    data = _read(survey, sheet, layout, mapping, answers, scale, on_invalid)
+    labels = segment_labels(data.extra, by, lang=lang.value) if by else None
+    result = analyze(
+        data, tbl, options, ci=ci, n_boot=n_boot, seed=seed, continuous=continuous, by=labels,
+        max_q=max_q, detail=detail, lang=lang.value,
+    )  # fmt: skip
     settings = summary_settings(
         tbl,
         options,
-        {"sheet": sheet or "", "layout": data.layout, "mapping file": str(mapping or ""),
-         "answer map": data.answer_map, "invalid answers": on_invalid.value, "language": lang.value},
-    )  # fmt: skip
+        _reading_settings(data, sheet, mapping, on_invalid)
+        | result.settings
+        | {"language": lang.value},
+    )
     method = method_info(
         {"input": survey, "mapping": mapping, "answer map file": answers}, settings
     )
-    sheets = None
-    if out.suffix.lower() == ".xlsx":
-        sheets = classify_sheets(
-            data, summary, tbl, lang.value, classify(data, tbl) if detail else None
-        )
-    write_summary(out, summary, sheets, method, lang.value)
+    is_book = out.suffix.lower() == ".xlsx"
+    write_summary(
+        out,
+        result.summary,
+        classify_sheets(result, lang.value) if is_book else None,
+        method,
+        lang.value,
+    )
+    written = [out]
+    if charts and is_book:
+        from kano import charts as kc
+
+        for name, draw in (("shares", kc.category_shares), ("better_worse", kc.better_worse_grid)):
+            path = out.with_name(f"{out.stem}_{name}.png")
+            written.append(kc.save_figure(draw(result.summary, lang.value), path))
     if not quiet:
-        _print_summary(summary, lang.value, f"{data.source}: {len(data.functional)} respondents")
-        missing = int(data.quality["n_missing"].sum())
-        invalid = int(data.quality["n_invalid"].sum())
+        _print_summary(
+            result.summary,
+            lang.value,
+            f"{data.source}: {len(result.survey.functional)} respondents",
+        )
+        missing = int(result.survey.quality["n_missing"].sum())
+        invalid = int(result.survey.quality["n_invalid"].sum())
         typer.echo(
             f"Missing pairs: {missing}; invalid (skipped): {invalid}; table: {tbl.name}; rule: {rule.value}"
         )
-    typer.echo(f"Wrote {out}")
+        for line in (
+            result.settings.get("respondent filter", None),
+            *(result.segments.findings if result.segments else ()),
+        ):
+            if line:
+                typer.echo(line)
+        if ci:
+            unstable = result.summary.loc[result.summary["unstable"], "service"].tolist()
+            if unstable:
+                typer.echo(
+                    f"Unstable categories (win < 70% of resamples): {', '.join(map(str, unstable))}"
+                )
+    for path in written:
+        typer.echo(f"Wrote {path}")
 
 
 @command("columns")
@@ -333,23 +420,89 @@ def summarize_cmd(
 
     Example: kano summarize counts.csv -o counts_kano.xlsx
     """
-    from kano.excel import SheetSpec
     from kano.io.files import read_table
-    from kano.labels import SHEETS
     from kano.output import check_output_path
-    from kano.report import localized_summary, method_info, write_summary
+    from kano.report import method_info, summary_sheet, write_summary
     from kano.stats import SummaryOptions, summarize_counts
 
     out = check_output_path(output or counts.with_name(f"{counts.stem}_kano.xlsx"), [counts])
     options = SummaryOptions(rule=rule.value, threshold=threshold, worse_positive=worse_positive)
     raw = read_table(counts, sheet=sheet)
-    summary = summarize_counts(raw.frame, options)
+    summary = summarize_counts(raw.frame, options, source=raw.source)
     settings = {"category rule": rule.value, "rule threshold": threshold if rule.value == "moai" else "",
                 "Worse sign": "positive" if worse_positive else "negative", "language": lang.value}  # fmt: skip
     method = method_info({"input": counts}, settings)
-    sheets = [SheetSpec(SHEETS[lang.value]["summary"], localized_summary(summary, lang.value))]
+    sheets = [summary_sheet(summary, lang.value)]
     write_summary(out, summary, sheets, method, lang.value)
     _print_summary(summary, lang.value, raw.source)
+    typer.echo(f"Wrote {out}")
+
+
+@command("compare")
+def compare_cmd(
+    surveys: Annotated[
+        list[Path], typer.Argument(help="Two or more waves of the same survey, oldest first.")
+    ],
+    wave: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--wave",
+            help="Label of each wave, in the same order (e.g. 2026Q2); default: file names.",
+        ),
+    ] = None,
+    output: OutOpt = None,
+    sheet: SheetOpt = None,
+    layout: LayoutOpt = Layout.auto,
+    mapping: MappingOpt = None,
+    answers: AnswersOpt = None,
+    scale: ScaleOpt = 5,
+    table: TableOpt = "standard",
+    rule: RuleOpt = RuleName.max,
+    threshold: ThresholdOpt = 0.05,
+    on_invalid: OnInvalidOpt = OnInvalid.error,
+    n_boot: BootOpt = 2000,
+    seed: SeedOpt = 0,
+    lang: LangOpt = Lang.en,
+) -> None:
+    """Compare waves of a survey: per service and wave, the changes and category migrations.
+
+    Example: kano compare q2.xlsx q3.xlsx --wave 2026Q2 --wave 2026Q3 -o waves.xlsx
+    """
+    from kano.compare import compare_waves
+    from kano.errors import OptionError
+    from kano.output import check_output_path
+    from kano.report import compare_sheets, method_info, summary_settings, write_summary
+    from kano.stats import SummaryOptions
+    from kano.tables import evaluation_table
+
+    labels = list(wave or [p.stem for p in surveys])
+    if len(surveys) < 2:
+        raise OptionError("compare needs at least two survey files")
+    if len(labels) != len(surveys):
+        raise OptionError(
+            f"give one --wave label per file: {len(surveys)} files, {len(labels)} labels"
+        )
+    last = surveys[-1]
+    out = check_output_path(output or last.with_name(f"{last.stem}_compare.xlsx"), surveys)
+    if out.suffix.lower() != ".xlsx":
+        raise OptionError(f"{out}: the comparison is a workbook; give an .xlsx output")
+    tbl = evaluation_table(table)
+    options = SummaryOptions(rule=rule.value, threshold=threshold)
+    waves = [
+        (label, _read(p, sheet, layout, mapping, answers, scale, on_invalid))
+        for label, p in zip(labels, surveys, strict=True)
+    ]
+    result = compare_waves(waves, tbl, options, n_boot=n_boot, seed=seed, lang=lang.value)
+    settings = summary_settings(tbl, options, {"waves": ", ".join(labels), "bootstrap resamples": n_boot,
+                                               "bootstrap seed": seed, "language": lang.value,
+                                               "tests": "χ² or Fisher exact per consecutive pair; BH across services"})  # fmt: skip
+    inputs = {f"input {label}": p for label, p in zip(labels, surveys, strict=True)}
+    method = method_info(inputs, settings)
+    write_summary(out, result.groups, compare_sheets(result, lang.value), method, lang.value)
+    for line in result.findings:
+        typer.echo(line)
+    if result.unmatched is not None and len(result.unmatched):
+        typer.echo(f"Services not in every wave: {', '.join(result.unmatched['service'])}")
     typer.echo(f"Wrote {out}")
 
 

@@ -18,6 +18,7 @@ import pandas as pd
 
 from kano import __version__
 from kano.analysis import KanoAnalysis
+from kano.compare import GroupComparison
 from kano.errors import OutputError
 from kano.excel import SheetSpec, write_workbook
 from kano.labels import ANSWER_NAMES, SHEETS, category_label, column_label
@@ -233,3 +234,27 @@ def _jsonable(value: object) -> object:
     if isinstance(value, str | int | float | bool) or value is None:
         return value
     return str(value)
+
+
+def compare_sheets(comparison: GroupComparison, lang: str = "en") -> list[SheetSpec]:
+    """Sheets of the wave-comparison workbook: Waves, Wave changes, Findings, Unmatched services."""
+    names = SHEETS[lang]
+    sheets = [
+        _sheet(names["waves"], _with_category_names(comparison.groups, lang), lang),
+        _sheet(names["wave_tests"], comparison.tests, lang),
+        SheetSpec(
+            names["findings"],
+            pd.DataFrame(
+                {column_label("finding", lang): list(comparison.findings) or [_NO_MIGRATION[lang]]}
+            ),
+        ),
+    ]
+    if comparison.unmatched is not None and len(comparison.unmatched):
+        sheets.append(_sheet(names["unmatched"], comparison.unmatched, lang))
+    return sheets
+
+
+_NO_MIGRATION = {
+    "en": "No service changed category significantly between consecutive waves (BH-adjusted p < 0.05).",
+    "zh": "相邻两期之间没有服务的类别发生显著变化(BH校正后 p < 0.05)。",
+}
