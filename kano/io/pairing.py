@@ -339,25 +339,41 @@ def _name_sentence_services(rows: list[dict]) -> None:
         return
     prefix = _word_boundary(_common_prefix(texts), texts)
     reversed_texts = [t[::-1] for t in texts]
-    suffix = _word_boundary(_common_prefix(reversed_texts), reversed_texts)[::-1]
+    suffix = _word_boundary(_common_prefix(reversed_texts), reversed_texts, reverse=True)[::-1]
     for row, text in zip(sentence_rows, texts, strict=True):
         core = text[len(prefix) : len(text) - len(suffix) if suffix else None].strip(" ,，、")
         row["service"] = core or text
 
 
-def _word_boundary(prefix: str, texts: list[str]) -> str:
-    """Shorten a common prefix that ends inside a Latin word ("Hotlin|e", "Loung|e")."""
+def _word_boundary(prefix: str, texts: list[str], reverse: bool = False) -> str:
+    """Shorten a common prefix that ends inside a word.
+
+    Latin: back to the word's start ("Hotlin|e", "Loung|e"). Chinese has no
+    spaces, so a cut inside a run of CJK characters ("积分|兑换", "话费|兑换")
+    goes back to the last punctuation mark or cue word (提供, 具备 …) in it.
+    ``reverse`` says the texts are reversed (for common suffixes).
+    """
 
     def latin(ch: str) -> bool:
         return ch.isascii() and ch.isalnum()
 
-    while (
-        prefix
-        and latin(prefix[-1])
-        and any(len(t) > len(prefix) and latin(t[len(prefix)]) for t in texts)
-    ):
+    def inside(test) -> bool:
+        return bool(prefix) and test(prefix[-1]) and any(
+            len(t) > len(prefix) and test(t[len(prefix)]) for t in texts
+        )
+
+    while inside(latin):
         prefix = prefix[:-1]
+    if inside(_is_cjk):
+        cues = [c[::-1] if reverse else c for c in _F_CUES if not c.isascii()]
+        pattern = "|".join([r"[\s,.;:!?，。；：！？、()（）—\-]", *map(re.escape, cues)])
+        ends = [m.end() for m in re.finditer(pattern, prefix)]
+        prefix = prefix[: ends[-1]] if ends else ""
     return prefix
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
 def _common_prefix(texts: list[str]) -> str:

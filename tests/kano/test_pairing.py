@@ -318,3 +318,15 @@ def test_sentence_services_sharing_letters_keep_whole_words():
     for s in ["Hotline", "Lounge"]:
         columns += [f"如果为您提供{s}服务，您感觉？", f"如果取消为您提供{s}服务，您感觉？"]
     assert set(pairs_of(columns)) == {"Hotline", "Lounge"}
+
+
+def test_chinese_sentence_services_sharing_trailing_characters_keep_whole_names():
+    # "积分兑换" and "话费兑换" share "兑换": the name is cut at punctuation, not inside the run
+    cols = [
+        "如果为您提供积分兑换服务，您感觉？",
+        "如果取消为您提供积分兑换服务，您感觉？",
+        "如果为您提供话费兑换服务，您感觉？",
+        "如果取消为您提供话费兑换服务，您感觉？",
+    ]
+    services = list(find_pairs(cols).pairs["service"])
+    assert services == ["积分兑换服务", "话费兑换服务"]

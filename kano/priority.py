@@ -1,0 +1,136 @@
+"""Kano × IPA priority list: one ranked action list from the Kano category and the
+importance–satisfaction position of each service.
+
+The rule (documented in ``docs/methods.md``, "Kano × IPA priority list"):
+
+1. **fix first**: must-be services whose satisfaction is below the crosshair
+   (the mean satisfaction of the services compared): a missing or poor
+   must-be causes dissatisfaction that nothing else compensates (Kano et al.
+   1984; Matzler & Hinterhuber 1998). Lowest satisfaction first.
+2. **improve**: one-dimensional services with a positive gap (importance −
+   satisfaction, both on 0–100): every step of improvement pays (Martilla &
+   James 1977's "concentrate here"). Largest gap first.
+3. **differentiate**: attractive services, the differentiators. Largest
+   Better first.
+4. **maintain**: must-be services at or above the crosshair, and
+   one-dimensional services without a gap. Largest |Worse| first.
+5. **low priority**: indifferent, reverse and questionable services.
+   Highest importance first.
+
+Reproducible from the two tables alone: the Kano summary (``service,
+category, better, worse``) and an IPA table (``service, importance_pct,
+satisfaction_pct``; ``gap`` is recomputed as their difference).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import numpy as np
+import pandas as pd
+
+from kano.errors import OptionError
+from kano.labels import CATEGORY_NAMES
+
+TIERS = ("fix first", "improve", "differentiate", "maintain", "low priority")
+TIER_NAMES = {
+    "en": dict(zip(TIERS, TIERS, strict=True)),
+    "zh": dict(zip(TIERS, ("优先修复", "重点改进", "打造差异化", "保持", "低优先级"), strict=True)),
+}
+
+
+def _key(name: object) -> str:
+    return " ".join(unicodedata.normalize("NFKC", str(name)).casefold().replace("_", " ").split())
+
+
+def priority_list(
+    kano_summary: pd.DataFrame,
+    ipa_table: pd.DataFrame,
+    satisfaction_cross: float | None = None,
+    lang: str = "en",
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Rank services by the Kano × IPA rule.
+
+    Parameters
+    ----------
+    kano_summary:
+        ``service, category, better, worse`` (e.g. :func:`kano.stats.summarize`).
+    ipa_table:
+        ``service`` (or ``driver``), ``importance_pct``, ``satisfaction_pct``
+        on 0–100 (e.g. ``satisfaction.ipa.ipa(...).table``).
+    satisfaction_cross:
+        Satisfaction crosshair on 0–100; the mean over the matched services
+        when ``None``.
+
+    Returns
+    -------
+    (priorities, unmatched). ``priorities``: ``rank, service, tier, category,
+    better, worse, importance_pct, satisfaction_pct, gap, reason``;
+    ``unmatched``: services found in only one of the tables (``service, in``).
+    Services are matched by name, ignoring case, width and ``_``/spaces.
+    """
+    ipa = ipa_table.rename(columns={"driver": "service"})
+    missing = {"service", "importance_pct", "satisfaction_pct"} - set(ipa.columns)
+    if missing:
+        raise OptionError(f"the IPA table lacks the column(s) {', '.join(sorted(missing))}")
+    kano = kano_summary[["service", "category", "better", "worse"]].copy()
+    kano["key"] = kano["service"].map(_key)
+    ipa = ipa[["service", "importance_pct", "satisfaction_pct"]].rename(columns={"service": "ipa_service"})
+    ipa["key"] = ipa["ipa_service"].map(_key)
+    merged = kano.merge(ipa, on="key", how="inner")
+    unmatched = pd.DataFrame(
+        [(s, "Kano") for s in kano.loc[~kano["key"].isin(ipa["key"]), "service"]]
+        + [(s, "IPA") for s in ipa.loc[~ipa["key"].isin(kano["key"]), "ipa_service"]],
+        columns=["service", "in"],
+    )
+    if merged.empty:
+        raise OptionError(
+            "no service appears in both the Kano and the satisfaction data; name them alike "
+            f"(Kano: {', '.join(map(str, kano['service'][:6]))}; IPA: {', '.join(map(str, ipa['ipa_service'][:6]))})"
+        )
+    cross = float(merged["satisfaction_pct"].mean()) if satisfaction_cross is None else satisfaction_cross
+    merged["gap"] = merged["importance_pct"] - merged["satisfaction_pct"]
+    cat = merged["category"].astype(str).str[:1]
+    low_sat = merged["satisfaction_pct"] < cross
+    tier = np.select(
+        [(cat == "M") & low_sat, (cat == "O") & (merged["gap"] > 0), cat == "A", cat.isin(["M", "O"])],
+        [0, 1, 2, 3],
+        default=4,
+    )
+    merged["tier_index"] = tier
+    # one sort key per tier, smaller = earlier
+    merged["order"] = np.select(
+        [tier == 0, tier == 1, tier == 2, tier == 3],
+        [merged["satisfaction_pct"], -merged["gap"], -merged["better"], -merged["worse"].abs()],
+        default=-merged["importance_pct"],
+    )
+    merged = merged.sort_values(["tier_index", "order", "service"], kind="stable").reset_index(drop=True)
+    merged["rank"] = np.arange(1, len(merged) + 1)
+    merged["tier"] = [TIER_NAMES[lang][TIERS[t]] for t in merged["tier_index"]]
+    merged["reason"] = [_reason(row, cross, lang) for row in merged.itertuples()]
+    cols = ["rank", "service", "tier", "category", "better", "worse", "importance_pct",
+            "satisfaction_pct", "gap", "reason"]  # fmt: skip
+    return merged[cols], unmatched
+
+
+def _reason(row, cross: float, lang: str) -> str:
+    names = CATEGORY_NAMES[lang]
+    cat = str(row.category)[:1]
+    name = names.get(cat, cat)
+    sat, gap = row.satisfaction_pct, row.gap
+    if lang == "zh":
+        return {
+            0: f"必备型服务，满意度{sat:.0f}低于平均{cross:.0f}：做不好必然引起不满，优先修复",
+            1: f"期望型服务，重要性高于满意度{gap:.0f}分：每一步改进都直接提升满意度",
+            2: f"魅力型服务(Better {row.better:.2f})：提供即可带来惊喜，是差异化优势",
+            3: f"{name}型服务，表现已达要求(满意度{sat:.0f}，差距{gap:.0f})：保持现有水平",
+            4: f"{name}型服务：对满意度影响小，低优先级",
+        }[row.tier_index]
+    return {
+        0: f"must-be with satisfaction {sat:.0f} below the average {cross:.0f}: it causes dissatisfaction "
+        "whatever else is done; fix first",
+        1: f"one-dimensional with importance {gap:.0f} points above satisfaction: every improvement pays",
+        2: f"attractive (Better {row.better:.2f}): delights when offered; a differentiator",
+        3: f"{name.lower()} performing as required (satisfaction {sat:.0f}, gap {gap:.0f}): maintain",
+        4: f"{name.lower()}: little effect on satisfaction; low priority",
+    }[row.tier_index]
