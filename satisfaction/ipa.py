@@ -19,7 +19,6 @@ A value exactly on a crosshair counts as high.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -276,7 +275,3 @@ def compare_importance(stated: IPAResult, derived: DerivedImportance) -> pd.Data
     t["agree"] = t["stated_high"] == t["derived_high"]
     cols = ["driver", "stated", "stated_rank", "derived", "derived_rank", "rank_difference"]
     return t[[*cols, "stated_high", "derived_high", "agree"]].reset_index(drop=True)
-
-
-def _finite(x: float) -> bool:
-    return x is not None and not (isinstance(x, float) and math.isnan(x))

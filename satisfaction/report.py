@@ -243,10 +243,10 @@ def _outcome(survey: Survey, outcome: str | None) -> pd.Series:
         return o[key]
     if outcome in survey.table.frame.columns:
         return to_numeric(survey.table, [outcome], "outcome value")[outcome]
+    available = [k for k in ("overall", "loyalty") if {"loyalty": "loyalty_index"}.get(k, k) in o]
     raise OptionError(
-        f"--outcome {outcome!r}: not a column of {survey.table.source} and not one of "
-        f"{', '.join(['overall', 'loyalty'] if len(o.columns) else [])}"
-        + (" (no such outcome in this file)" if key in {"overall", "loyalty_index"} else "")
+        f"--outcome {outcome!r}: not a column of {survey.table.source}; "
+        f"built-in outcomes here: {', '.join(available) or 'none'}"
     )
 
 
