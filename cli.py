@@ -506,13 +506,78 @@ def compare_cmd(
     typer.echo(f"Wrote {out}")
 
 
-def main() -> None:
-    """Console-script entry point."""
-    app()
+@command("priority")
+def priority_cmd(
+    survey: Annotated[Path, typer.Argument(help="Kano survey (.xlsx or .csv).")],
+    satisfaction_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--satisfaction",
+            help="Satisfaction survey with importance and satisfaction per service (default: the Kano file).",
+        ),
+    ] = None,
+    output: OutOpt = None,
+    sheet: SheetOpt = None,
+    mapping: MappingOpt = None,
+    answers: AnswersOpt = None,
+    table: TableOpt = "standard",
+    rule: RuleOpt = RuleName.max,
+    threshold: ThresholdOpt = 0.05,
+    on_invalid: OnInvalidOpt = OnInvalid.error,
+    sat_sheet: Annotated[
+        str | None, typer.Option("--sat-sheet", help="Sheet of the satisfaction file.")
+    ] = None,
+    sat_mapping: Annotated[
+        Path | None, typer.Option("--sat-mapping", help="Column mapping of the satisfaction file.")
+    ] = None,
+    lang: LangOpt = Lang.en,
+) -> None:
+    """One ranked action list from Kano categories and importance-satisfaction gaps.
 
+    Must-be services with low satisfaction first, then one-dimensional services
+    with large gaps, then attractive differentiators (docs/methods.md).
+    Example: kano priority kano_q3.xlsx --satisfaction sat_q3.xlsx --lang zh
+    """
+    from kano.output import check_output_path
+    from kano.priority import priority_list
+    from kano.report import method_info, priority_sheets, summary_settings, write_summary
+    from kano.stats import SummaryOptions, summarize
+    from kano.tables import evaluation_table
+    from satisfaction.ipa import ipa
+    from satisfaction.report import load_survey
 
-if __name__ == "__main__":
-    main()
+    sat_path = satisfaction_file or survey
+    inputs = [survey] + ([satisfaction_file] if satisfaction_file else [])
+    out = check_output_path(output or survey.with_name(f"{survey.stem}_priority.xlsx"), inputs)
+    tbl = evaluation_table(table)
+    options = SummaryOptions(rule=rule.value, threshold=threshold)
+    data = _read(survey, sheet, Layout.auto, mapping, answers, 5, on_invalid)
+    summary = summarize(data, tbl, options)
+    sat = load_survey(
+        sat_path, sheet=sat_sheet if satisfaction_file else sheet, mapping=sat_mapping
+    )
+    if sat.importance is None:
+        from kano.errors import OptionError
+
+        raise OptionError(
+            f"{sat_path}: the priority list needs stated importance ratings per service"
+        )
+    result = ipa(sat.satisfaction, sat.importance, sat.satisfaction_scale, sat.importance_scale)
+    priorities, unmatched = priority_list(summary, result.table, lang=lang.value)
+    settings = summary_settings(
+        tbl, options, {"rule of the list": "docs/methods.md, Kano x IPA priority list",
+                       "satisfaction crosshair": "mean satisfaction of the matched services",
+                       "language": lang.value},
+    )  # fmt: skip
+    method = method_info({"Kano input": survey, "satisfaction input": satisfaction_file}, settings)
+    write_summary(
+        out, priorities, priority_sheets(priorities, unmatched, lang.value), method, lang.value
+    )
+    for row in priorities.itertuples():
+        typer.echo(f"{row.rank:>2}. {row.service} [{row.tier}]: {row.reason}")
+    if len(unmatched):
+        typer.echo(f"Not in both tables: {', '.join(map(str, unmatched['service']))}")
+    typer.echo(f"Wrote {out}")
 
 
 # --- satisfaction commands ---
@@ -624,3 +689,12 @@ def drivers_command(
         observed=not rated_only,
     )
     _satisfaction_summary(result)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

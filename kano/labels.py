@@ -142,6 +142,13 @@ COLUMNS = {
         "continuous_category": "Category (continuous)",
         "present_in": "Present in",
         "missing_from": "Missing from",
+        "rank": "Rank",
+        "tier": "Action",
+        "reason": "Why",
+        "importance_pct": "Importance (0-100)",
+        "satisfaction_pct": "Satisfaction (0-100)",
+        "gap": "Gap (importance - satisfaction)",
+        "in": "Only in",
     },
     "zh": {
         "service": "服务",
@@ -213,6 +220,13 @@ COLUMNS = {
         "continuous_category": "类别(连续分析)",
         "present_in": "出现于",
         "missing_from": "缺失于",
+        "rank": "排名",
+        "tier": "行动",
+        "reason": "原因",
+        "importance_pct": "重要性(0-100)",
+        "satisfaction_pct": "满意度(0-100)",
+        "gap": "差距(重要性-满意度)",
+        "in": "仅出现于",
     },
 }
 

@@ -36,7 +36,7 @@ _DECIMALS = {
     "worse_ci_low": "0.000", "worse_ci_high": "0.000", "p": "0.0000", "p_adjusted": "0.0000",
     "statistic": "0.000", "better_diff": "0.000", "better_diff_low": "0.000",
     "better_diff_high": "0.000", "worse_diff": "0.000", "worse_diff_low": "0.000",
-    "worse_diff_high": "0.000",
+    "worse_diff_high": "0.000", "importance_pct": "0.0", "satisfaction_pct": "0.0", "gap": "0.0",
     **{f"{a}_{b}": "0.00" for a in ("functional", "dysfunctional", "importance")
        for b in ("mean", "sd", "ci_low", "ci_high")},
 }  # fmt: skip
@@ -258,3 +258,16 @@ _NO_MIGRATION = {
     "en": "No service changed category significantly between consecutive waves (BH-adjusted p < 0.05).",
     "zh": "相邻两期之间没有服务的类别发生显著变化(BH校正后 p < 0.05)。",
 }
+
+
+def priority_sheets(
+    priorities: pd.DataFrame, unmatched: pd.DataFrame, lang: str = "en"
+) -> list[SheetSpec]:
+    """Sheets of the priority workbook: the ranked list and the services found in one table only."""
+    names = SHEETS[lang]
+    frame = priorities.copy()
+    frame["category"] = [category_label(c, lang) if c else "" for c in frame["category"]]
+    sheets = [_sheet(names["priority"], frame, lang)]
+    if len(unmatched):
+        sheets.append(_sheet(names["unmatched"], unmatched, lang))
+    return sheets
