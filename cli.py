@@ -261,16 +261,18 @@ def classify_cmd(
     lang: LangOpt = Lang.en,
     charts: Annotated[
         bool,
-        typer.Option("--charts/--no-charts", help="Also write PNG charts beside the workbook."),
-    ] = True,
+        typer.Option(
+            "--charts", help="Also write the charts as PNG files (the workbook has native charts)."
+        ),
+    ] = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only the output paths.")
     ] = False,
 ) -> None:
     """Classify a Kano survey and write the summary matrix with its statistics.
 
-    Example: kano classify survey.xlsx --lang zh --ci --by value_segment
-    (writes survey_kano.xlsx and its charts beside the input)
+    Example: kano classify survey.xlsx --lang zh --ci --by value_segment --charts
+    (writes survey_kano.xlsx beside the input, and with --charts its charts as PNG)
     """
     from kano.analysis import analyze
     from kano.output import check_output_path

@@ -7,17 +7,17 @@ continuous analysis, segments. Rendering lives in :mod:`kano.report`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from kano.classify import classify
-from kano.compare import GroupComparison, compare_segments, outcome_counts
-from kano.continuous import continuous_summary
-from kano.filters import drop_questionable
 from kano.io.survey import KanoSurvey
 from kano.stats import SummaryOptions, summarize
 from kano.tables import EvaluationTable, evaluation_table
-from kano.uncertainty import bootstrap_summary, wilson_intervals
+
+if TYPE_CHECKING:  # the analyses below import scipy.stats; load them only when asked for
+    from kano.compare import GroupComparison
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,8 @@ def analyze(
     options = options or SummaryOptions()
     settings: dict[str, object] = {}
     if max_q is not None:
+        from kano.filters import drop_questionable
+
         filtered = drop_questionable(survey, max_q, table)
         if by is not None:
             by = (
@@ -91,6 +93,9 @@ def analyze(
     summary = summarize(survey, table, options)
     intervals = None
     if ci:
+        from kano.compare import outcome_counts
+        from kano.uncertainty import bootstrap_summary, wilson_intervals
+
         counts7 = outcome_counts(survey, table).reset_index()
         boot = bootstrap_summary(counts7, n_boot, seed, options.rule, options.threshold)
         if options.worse_positive:
@@ -99,12 +104,14 @@ def analyze(
             ].to_numpy()
         summary = summary.merge(boot[["service", "better_ci_low", "better_ci_high", "worse_ci_low",
                                       "worse_ci_high", "stability", "unstable"]], on="service")  # fmt: skip
-        intervals = wilson_intervals(summary)
+        intervals = wilson_intervals(summary, exclude_qr=options.shares_exclude_qr)
         settings.update({"bootstrap resamples": n_boot, "bootstrap seed": seed,
                          "intervals": "Wilson (shares), bootstrap percentile (Better, Worse)",
                          "stability flag": "category wins in < 70% of resamples"})  # fmt: skip
     segments = None
     if by is not None:
+        from kano.compare import compare_segments
+
         segments = compare_segments(survey, by, table, options, n_boot=n_boot, seed=seed, lang=lang)
         settings.update({"segments": str(by.name), "segment tests": "χ² or Fisher exact; BH across services",
                          "bootstrap resamples": n_boot, "bootstrap seed": seed})  # fmt: skip
@@ -114,8 +121,14 @@ def analyze(
         options=options,
         summary=summary,
         intervals=intervals,
-        continuous=continuous_summary(survey) if continuous else None,
+        continuous=_continuous(survey) if continuous else None,
         segments=segments,
         categories=classify(survey, table) if detail else None,
         settings=settings,
     )
+
+
+def _continuous(survey: KanoSurvey) -> pd.DataFrame:
+    from kano.continuous import continuous_summary
+
+    return continuous_summary(survey)

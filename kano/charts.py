@@ -2,7 +2,8 @@
 
 Colours follow the Okabe-Ito colour-blind-safe palette, one fixed colour per
 category in every chart. Chinese labels are set in Noto Sans CJK SC, shipped by
-the ``mplfonts`` package, so they render on a fresh machine.
+the ``mplfonts`` package, so they render on a fresh machine; point labels are
+moved apart with ``adjustText`` so that they do not overlap.
 """
 
 from __future__ import annotations
@@ -12,42 +13,57 @@ import os
 from functools import cache
 from pathlib import Path
 
-import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib import font_manager
+from matplotlib.ticker import PercentFormatter
 
 from kano.labels import CATEGORY_NAMES
+from kano.output import atomic_path
+from kano.style import CATEGORY_COLORS, SERIES_COLORS
 from kano.tables import CATEGORIES
 
-CATEGORY_COLORS = {
-    "A": "#56B4E9",  # sky blue
-    "O": "#009E73",  # bluish green
-    "M": "#E69F00",  # orange
-    "I": "#999999",  # grey
-    "R": "#CC79A7",  # reddish purple
-    "Q": "#F0E442",  # yellow
-}
-
 _TEXT = {
-    "en": {"share": "Share of answers", "better": "Better (satisfaction if present)",
-           "worse": "|Worse| (dissatisfaction if absent)", "shares_title": "Kano categories per service",
-           "bw_title": "Better-Worse grid"},
-    "zh": {"share": "答案占比", "better": "Better 系数(提供时的满意度)", "worse": "|Worse| 系数(不提供时的不满意度)",
-           "shares_title": "各服务的KANO类别", "bw_title": "Better-Worse 象限图"},
-}  # fmt: skip
+    "en": {
+        "share": "Share of answers",
+        "better": "Better (satisfaction if present)",
+        "worse": "|Worse| (dissatisfaction if absent)",
+        "shares_title": "Kano categories per service",
+        "bw_title": "Better-Worse grid",
+        "cont_title": "Continuous analysis (mean scores, 95% CI)",
+        "functional": "Functional score (if present)",
+        "dysfunctional": "Dysfunctional score (if absent)",
+        "trend_title": "{metric} by wave",
+        "wave": "Wave",
+        "size": "marker size: {what}",
+        "importance": "self-stated importance",
+        "total_strength": "total strength",
+    },
+    "zh": {
+        "share": "答案占比",
+        "better": "Better 系数(提供时的满意度)",
+        "worse": "|Worse| 系数(不提供时的不满意度)",
+        "shares_title": "各服务的KANO类别",
+        "bw_title": "Better-Worse 象限图",
+        "cont_title": "连续分析(平均得分, 95%置信区间)",
+        "functional": "正向得分(提供时)",
+        "dysfunctional": "反向得分(不提供时)",
+        "trend_title": "各期{metric}",
+        "wave": "期次",
+        "size": "点的大小: {what}",
+        "importance": "自述重要性",
+        "total_strength": "总强度",
+    },
+}
 
 
 @cache
 def cjk_font_family() -> str | None:
     """Register the CJK font shipped with ``mplfonts`` and return its family name."""
     spec = importlib.util.find_spec("mplfonts")
-    candidates = []
-    if spec and spec.submodule_search_locations:
-        for folder in spec.submodule_search_locations:
-            candidates.append(Path(folder) / "fonts" / "NotoSansCJKsc-Regular.otf")
-    for path in candidates:
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder) / "fonts" / "NotoSansCJKsc-Regular.otf"
         if path.exists():
             font_manager.fontManager.addfont(str(path))
             return font_manager.FontProperties(fname=str(path)).get_name()
@@ -55,26 +71,34 @@ def cjk_font_family() -> str | None:
 
 
 def use_fonts() -> None:
-    """Make the CJK font the fallback after the default Latin font."""
+    """Latin text in DejaVu Sans, Chinese glyphs from the CJK font (per-glyph fallback)."""
     family = cjk_font_family()
     if family:
-        # A list of families gives per-glyph fallback (matplotlib >= 3.6).
         plt.rcParams["font.family"] = ["DejaVu Sans", family]
     plt.rcParams["axes.unicode_minus"] = False
     plt.rcParams["pdf.fonttype"] = 42
     plt.rcParams["svg.fonttype"] = "path"
 
 
-def _ax(ax, size=(8, 5)):
+def new_axes(ax=None, size=(8, 5)):
+    """Use ``ax`` or make a figure of ``size`` inches; fonts are set either way."""
     use_fonts()
     if ax is None:
         _, ax = plt.subplots(figsize=size, layout="constrained")
     return ax
 
 
+def spread_labels(ax, texts) -> None:
+    """Move point labels apart (adjustText) so they do not overlap."""
+    if len(texts) > 1:
+        from adjustText import adjust_text
+
+        adjust_text(texts, ax=ax, arrowprops={"arrowstyle": "-", "color": "0.5", "lw": 0.5})
+
+
 def category_shares(summary: pd.DataFrame, lang: str = "en", ax=None):
     """Stacked horizontal bars of A O M I R Q shares per service, sorted by Better, with n."""
-    ax = _ax(ax, (9, 0.45 * len(summary) + 1.8))
+    ax = new_axes(ax, (9, 0.45 * len(summary) + 1.8))
     frame = summary.sort_values("better", ascending=True, na_position="first")
     left = np.zeros(len(frame))
     y = np.arange(len(frame))
@@ -86,41 +110,137 @@ def category_shares(summary: pd.DataFrame, lang: str = "en", ax=None):
         left += values
     ax.set_yticks(y, [f"{s} (n={n})" for s, n in zip(frame["service"], frame["n"], strict=True)])
     ax.set_xlim(0, 1)
-    ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
+    ax.xaxis.set_major_formatter(PercentFormatter(1.0))
     ax.set_xlabel(_TEXT[lang]["share"])
     ax.set_title(_TEXT[lang]["shares_title"])
     ax.legend(ncols=6, loc="upper center", bbox_to_anchor=(0.5, -0.12), frameon=False, fontsize=8)
     return ax
 
 
-def better_worse_grid(summary: pd.DataFrame, lang: str = "en", ax=None):
-    """Better (y) against |Worse| (x), split at 0.5 into the A, O, M, I quadrants."""
-    ax = _ax(ax, (7, 6))
+def _quadrant_names(ax, lang: str, split: float, low: float, high: float) -> None:
+    names = CATEGORY_NAMES[lang]
+    lo, hi = (low + split) / 2, (split + high) / 2
+    for qx, qy, cat in ((lo, hi, "A"), (hi, hi, "O"), (hi, lo, "M"), (lo, lo, "I")):
+        ax.text(qx, qy, f"{cat} {names[cat]}", ha="center", va="center", fontsize=13,
+                color=CATEGORY_COLORS[cat], alpha=0.45, zorder=0)  # fmt: skip
+
+
+def _sizes(frame: pd.DataFrame, lang: str) -> tuple[np.ndarray, str | None]:
+    for col, key in (("importance_mean", "importance"), ("total_strength", "total_strength")):
+        if col in frame and frame[col].notna().any():
+            v = frame[col].to_numpy(dtype=float)
+            span = np.nanmax(v) - np.nanmin(v)
+            scaled = (v - np.nanmin(v)) / span if span > 0 else np.full(len(v), 0.5)
+            return 40 + 260 * np.nan_to_num(scaled, nan=0.0), _TEXT[lang][key]
+    return np.full(len(frame), 70.0), None
+
+
+def better_worse_grid(summary: pd.DataFrame, lang: str = "en", ax=None, sizes: bool = True):
+    """Better (y) against |Worse| (x), split at 0.5 into the A, O, M, I quadrants.
+
+    Points are coloured by category; sized by self-stated importance (or total
+    strength) when ``sizes``; with ``better_ci_low``… columns (``--ci``) they get
+    95% whiskers on both axes. Labels are moved apart so they do not overlap.
+    """
+    ax = new_axes(ax, (7.5, 6.5))
     x = summary["worse"].abs().to_numpy(dtype=float)
     y = summary["better"].to_numpy(dtype=float)
     colors = [CATEGORY_COLORS.get(str(c)[:1], "#000000") for c in summary["category"]]
-    ax.scatter(x, y, c=colors, s=60, edgecolor="black", linewidth=0.5, zorder=3)
+    size, what = _sizes(summary, lang) if sizes else (np.full(len(summary), 70.0), None)
+    if "better_ci_low" in summary:
+        xerr = np.abs(
+            np.vstack([x - summary["worse_ci_high"].abs(), summary["worse_ci_low"].abs() - x])
+        )
+        yerr = np.vstack([y - summary["better_ci_low"], summary["better_ci_high"] - y])
+        ax.errorbar(x, y, xerr=np.abs(xerr), yerr=np.abs(yerr), fmt="none", ecolor="0.55",
+                    elinewidth=0.8, capsize=2, zorder=2)  # fmt: skip
+    ax.scatter(x, y, c=colors, s=size, edgecolor="black", linewidth=0.5, zorder=3)
     ax.axhline(0.5, color="0.6", linewidth=0.8)
     ax.axvline(0.5, color="0.6", linewidth=0.8)
-    names = CATEGORY_NAMES[lang]
-    for qx, qy, cat in ((0.25, 0.75, "A"), (0.75, 0.75, "O"), (0.75, 0.25, "M"), (0.25, 0.25, "I")):
-        ax.text(qx, qy, f"{cat} {names[cat]}", ha="center", va="center", fontsize=12,
-                color=CATEGORY_COLORS[cat], alpha=0.45)  # fmt: skip
-    for xi, yi, label in zip(x, y, summary["service"], strict=True):
-        if np.isfinite(xi) and np.isfinite(yi):
-            ax.annotate(str(label), (xi, yi), xytext=(4, 4), textcoords="offset points", fontsize=8)
+    _quadrant_names(ax, lang, 0.5, 0.0, 1.0)
+    texts = [
+        ax.text(xi, yi, str(label), fontsize=8, zorder=4)
+        for xi, yi, label in zip(x, y, summary["service"], strict=True)
+        if np.isfinite(xi) and np.isfinite(yi)
+    ]
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
     ax.set_xlabel(_TEXT[lang]["worse"])
     ax.set_ylabel(_TEXT[lang]["better"])
     ax.set_title(_TEXT[lang]["bw_title"])
+    if what:
+        ax.annotate(_TEXT[lang]["size"].format(what=what), (1, -0.1), xycoords="axes fraction",
+                    ha="right", fontsize=7, color="0.4")  # fmt: skip
+    spread_labels(ax, texts)
+    return ax
+
+
+def continuous_plot(continuous: pd.DataFrame, lang: str = "en", ax=None):
+    """Mean functional (y) against mean dysfunctional (x) score with 95% CI whiskers.
+
+    Quadrants split at 2 (DuMouchel, in Berger et al. 1993); marker size by
+    self-stated importance when present.
+    """
+    ax = new_axes(ax, (7.5, 6.5))
+    x = continuous["dysfunctional_mean"].to_numpy(dtype=float)
+    y = continuous["functional_mean"].to_numpy(dtype=float)
+    xerr = np.vstack(
+        [x - continuous["dysfunctional_ci_low"], continuous["dysfunctional_ci_high"] - x]
+    )
+    yerr = np.vstack([y - continuous["functional_ci_low"], continuous["functional_ci_high"] - y])
+    colors = [CATEGORY_COLORS.get(str(c)[:1], "#000000") for c in continuous["continuous_category"]]
+    size, what = _sizes(continuous, lang)
+    ax.errorbar(x, y, xerr=np.abs(xerr), yerr=np.abs(yerr), fmt="none", ecolor="0.55",
+                elinewidth=0.8, capsize=2, zorder=2)  # fmt: skip
+    ax.scatter(x, y, c=colors, s=size, edgecolor="black", linewidth=0.5, zorder=3)
+    ax.axhline(2, color="0.6", linewidth=0.8)
+    ax.axvline(2, color="0.6", linewidth=0.8)
+    _quadrant_names(ax, lang, 2.0, -2.0, 4.0)
+    texts = [
+        ax.text(xi, yi, str(s), fontsize=8, zorder=4)
+        for xi, yi, s in zip(x, y, continuous["service"], strict=True)
+        if np.isfinite(xi) and np.isfinite(yi)
+    ]
+    ax.set_xlim(-2, 4)
+    ax.set_ylim(-2, 4)
+    ax.set_xlabel(_TEXT[lang]["dysfunctional"])
+    ax.set_ylabel(_TEXT[lang]["functional"])
+    ax.set_title(_TEXT[lang]["cont_title"])
+    if what:
+        ax.annotate(_TEXT[lang]["size"].format(what=what), (1, -0.1), xycoords="axes fraction",
+                    ha="right", fontsize=7, color="0.4")  # fmt: skip
+    spread_labels(ax, texts)
+    return ax
+
+
+def wave_trends(per_wave: pd.DataFrame, metric: str = "better", lang: str = "en", ax=None):
+    """One line per service of ``metric`` (``better``, ``worse`` or ``share_X``) across waves.
+
+    ``per_wave`` is :attr:`kano.compare.GroupComparison.groups` of
+    :func:`kano.compare.compare_waves` (columns ``service, wave, …``); waves
+    keep their order of appearance.
+    """
+    ax = new_axes(ax, (8, 5))
+    waves = list(dict.fromkeys(per_wave["wave"]))
+    pos = {w: k for k, w in enumerate(waves)}
+    markers = "osD^v<>P"
+    for k, (service, rows) in enumerate(per_wave.groupby("service", sort=False)):
+        xs = [pos[w] for w in rows["wave"]]
+        ax.plot(xs, rows[metric].to_numpy(dtype=float), marker=markers[(k // 8) % 8],
+                color=SERIES_COLORS[k % 8], label=str(service), linewidth=1.5)  # fmt: skip
+    ax.set_xticks(range(len(waves)), waves)
+    label = {"better": "Better", "worse": "Worse"}.get(metric, f"{metric[-1]} %")
+    if metric.startswith("share_"):
+        ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+    ax.set_xlabel(_TEXT[lang]["wave"])
+    ax.set_ylabel(label)
+    ax.set_title(_TEXT[lang]["trend_title"].format(metric=label))
+    ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
     return ax
 
 
 def save_figure(ax, path: str | os.PathLike, dpi: int = 150) -> Path:
     """Save the Axes' figure (format from the suffix: png, svg, pdf) atomically, then close it."""
-    from kano.output import atomic_path
-
     path = Path(path)
     fig = ax.figure
     with atomic_path(path) as tmp:

@@ -53,7 +53,9 @@ def category_test(table: np.ndarray, seed: int = 0) -> tuple[str, float, float]:
         n_resamples=MONTE_CARLO_RESAMPLES, rng=np.random.default_rng(seed)
     )
     res = sps.fisher_exact(table, method=method)
-    return "fisher (Monte Carlo)", float(res.statistic), float(res.pvalue)
+    # scipy 1.17 returns shape-(1,) arrays for some r×c tables (e.g. [[0,1,0],[1,0,2]])
+    stat, p = np.ravel(res.statistic)[0], np.ravel(res.pvalue)[0]
+    return "fisher (Monte Carlo)", float(stat), float(p)
 
 
 def bh_adjust(p: pd.Series) -> pd.Series:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy import stats as sps
+from scipy import special
 
 from kano.io.survey import KanoSurvey
 
@@ -53,7 +53,7 @@ def mean_ci(frame: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
     n = frame.notna().sum()
     mean = frame.mean()
     sd = frame.std(ddof=1)
-    t = sps.t.ppf(0.5 + level / 2, np.maximum(n - 1, 1))
+    t = special.stdtrit(np.maximum(n - 1, 1), 0.5 + level / 2)  # Student t quantile
     half = t * sd / np.sqrt(n.where(n > 0))
     return pd.DataFrame(
         {"n": n, "mean": mean, "sd": sd, "ci_low": mean - half, "ci_high": mean + half}

@@ -20,21 +20,33 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import xlsxwriter
+from xlsxwriter.utility import xl_rowcol_to_cell
 
 from kano.output import atomic_path
-
-# Okabe-Ito colour-blind-safe palette, light tints for cell fills.
-CATEGORY_FILLS = {
-    "A": "#CDEBF7",  # sky blue
-    "O": "#C9E7D9",  # bluish green
-    "M": "#F9DDB5",  # orange
-    "I": "#E6E6E6",  # grey
-    "R": "#F3CCE0",  # reddish purple
-    "Q": "#FBF3B5",  # yellow
-}
+from kano.style import CATEGORY_COLORS, CATEGORY_FILLS
 
 _MAX_SHEET_NAME = 31
 _BAD_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """A native Excel chart drawn from columns of its sheet's table.
+
+    ``kind``: ``stacked_percent_bar`` (one series per ``value_columns`` entry,
+    bars labelled by ``label_column``) or ``scatter`` (``value_columns`` = x, y;
+    points labelled by ``label_column`` and coloured by the Kano letter that
+    starts ``color_column``).
+    """
+
+    kind: str
+    title: str
+    label_column: str
+    value_columns: Sequence[str]
+    color_column: str | None = None
+    x_title: str = ""
+    y_title: str = ""
+    axis_max: float | None = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +65,7 @@ class SheetSpec:
     category_columns: Sequence[str] = ()
     index: bool = False
     title: str | None = None
+    charts: Sequence[ChartSpec] = ()
 
 
 def sheet_title(name: str) -> str:
@@ -170,6 +183,66 @@ def _write_sheet(book, formats: _Formats, spec: SheetSpec, name: str) -> None:
         ws.set_column(j, j, min(max(width + 2, 6), 60))
     if len(frame):
         ws.autofilter(top, 0, top + len(frame), max(len(columns) - 1, 0))
+    for k, chart in enumerate(spec.charts):
+        _insert_chart(book, ws, name, frame, columns, top, chart, row=top + 1 + 22 * k)
+
+
+def _insert_chart(
+    book, ws, sheet: str, frame, columns, top: int, spec: ChartSpec, row: int
+) -> None:
+    first, last = top + 1, top + len(frame)
+    col = {c: j for j, c in enumerate(columns)}
+    quoted = "'" + sheet.replace("'", "''") + "'"
+    label = col[spec.label_column]
+    if spec.kind == "stacked_percent_bar":
+        chart = book.add_chart({"type": "bar", "subtype": "percent_stacked"})
+        for name in spec.value_columns:
+            j = col[name]
+            chart.add_series(
+                {
+                    "name": [sheet, top, j],
+                    "categories": [sheet, first, label, last, label],
+                    "values": [sheet, first, j, last, j],
+                    "fill": {"color": CATEGORY_COLORS.get(name[:1], "#777777")},
+                    "gap": 60,
+                }
+            )
+        chart.set_y_axis({"reverse": True})
+        chart.set_legend({"position": "bottom"})
+    elif spec.kind == "scatter":
+        chart = book.add_chart({"type": "scatter"})
+        x, y = (col[c] for c in spec.value_columns)
+        colors = [
+            CATEGORY_COLORS.get(str(v)[:1], "#000000") for v in frame[spec.color_column]
+        ] if spec.color_column else []  # fmt: skip
+        chart.add_series(
+            {
+                "categories": [sheet, first, x, last, x],
+                "values": [sheet, first, y, last, y],
+                "marker": {"type": "circle", "size": 8},
+                "points": [{"fill": {"color": c}, "border": {"color": "#000000"}} for c in colors],
+                # labels point at the label cells: a name like "=cmd" stays text
+                "data_labels": {
+                    "custom": [
+                        {"value": f"={quoted}!{xl_rowcol_to_cell(r, label, True, True)}"}
+                        for r in range(first, last + 1)
+                    ],
+                    "position": "right",
+                    "font": {"size": 8},
+                },
+            }
+        )
+        axis = {}
+        if spec.axis_max is not None:
+            axis = {"min": 0, "max": spec.axis_max, "crossing": spec.axis_max / 2}
+        chart.set_x_axis({"name": spec.x_title, **axis})
+        chart.set_y_axis({"name": spec.y_title, **axis})
+        chart.set_legend({"none": True})
+    else:
+        raise ValueError(f"unknown chart kind {spec.kind!r}")
+    chart.set_title({"name": spec.title})
+    chart.set_size({"width": 640, "height": 400})
+    ws.insert_chart(row, len(columns) + 1, chart)
 
 
 def _write_cell(ws, row: int, col: int, value: object, fmt) -> None:

@@ -50,6 +50,7 @@ SHEETS = {
         "wave_tests": "Wave changes",
         "unmatched": "Unmatched services",
         "priority": "Priority list",
+        "charts": "Charts",
     },
     "zh": {
         "summary": "汇总矩阵",
@@ -68,6 +69,7 @@ SHEETS = {
         "wave_tests": "期间变化",
         "unmatched": "未匹配服务",
         "priority": "优先级清单",
+        "charts": "图表",
     },
 }
 

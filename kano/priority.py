@@ -75,7 +75,9 @@ def priority_list(
         raise OptionError(f"the IPA table lacks the column(s) {', '.join(sorted(missing))}")
     kano = kano_summary[["service", "category", "better", "worse"]].copy()
     kano["key"] = kano["service"].map(_key)
-    ipa = ipa[["service", "importance_pct", "satisfaction_pct"]].rename(columns={"service": "ipa_service"})
+    ipa = ipa[["service", "importance_pct", "satisfaction_pct"]].rename(
+        columns={"service": "ipa_service"}
+    )
     ipa["key"] = ipa["ipa_service"].map(_key)
     merged = kano.merge(ipa, on="key", how="inner")
     unmatched = pd.DataFrame(
@@ -88,12 +90,21 @@ def priority_list(
             "no service appears in both the Kano and the satisfaction data; name them alike "
             f"(Kano: {', '.join(map(str, kano['service'][:6]))}; IPA: {', '.join(map(str, ipa['ipa_service'][:6]))})"
         )
-    cross = float(merged["satisfaction_pct"].mean()) if satisfaction_cross is None else satisfaction_cross
+    cross = (
+        float(merged["satisfaction_pct"].mean())
+        if satisfaction_cross is None
+        else satisfaction_cross
+    )
     merged["gap"] = merged["importance_pct"] - merged["satisfaction_pct"]
     cat = merged["category"].astype(str).str[:1]
     low_sat = merged["satisfaction_pct"] < cross
     tier = np.select(
-        [(cat == "M") & low_sat, (cat == "O") & (merged["gap"] > 0), cat == "A", cat.isin(["M", "O"])],
+        [
+            (cat == "M") & low_sat,
+            (cat == "O") & (merged["gap"] > 0),
+            cat == "A",
+            cat.isin(["M", "O"]),
+        ],
         [0, 1, 2, 3],
         default=4,
     )
@@ -104,7 +115,9 @@ def priority_list(
         [merged["satisfaction_pct"], -merged["gap"], -merged["better"], -merged["worse"].abs()],
         default=-merged["importance_pct"],
     )
-    merged = merged.sort_values(["tier_index", "order", "service"], kind="stable").reset_index(drop=True)
+    merged = merged.sort_values(["tier_index", "order", "service"], kind="stable").reset_index(
+        drop=True
+    )
     merged["rank"] = np.arange(1, len(merged) + 1)
     merged["tier"] = [TIER_NAMES[lang][TIERS[t]] for t in merged["tier_index"]]
     merged["reason"] = [_reason(row, cross, lang) for row in merged.itertuples()]

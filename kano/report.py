@@ -12,19 +12,22 @@ import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from kano import __version__
 from kano.analysis import KanoAnalysis
-from kano.compare import GroupComparison
 from kano.errors import OutputError
-from kano.excel import SheetSpec, write_workbook
-from kano.labels import ANSWER_NAMES, SHEETS, category_label, column_label
+from kano.excel import ChartSpec, SheetSpec, write_workbook
+from kano.labels import ANSWER_NAMES, CATEGORY_NAMES, SHEETS, category_label, column_label
 from kano.output import atomic_path, safe_csv_text
 from kano.stats import SummaryOptions
 from kano.tables import CATEGORIES, EvaluationTable
+
+if TYPE_CHECKING:
+    from kano.compare import GroupComparison
 
 _PERCENT = [f"share_{c}" for c in CATEGORIES] + [
     "category_strength", "total_strength", "share_Q_quality", "share_R_quality", "share",
@@ -132,6 +135,7 @@ def classify_sheets(analysis: KanoAnalysis, lang: str = "en") -> list[SheetSpec]
         ]
         sheets.append(_sheet(names["wordings"], wordings, lang))
     sheets.append(_sheet(names["columns"], survey.pairing, lang))
+    sheets.append(chart_sheet(summary, lang))
     if analysis.intervals is not None:
         sheets.append(_sheet(names["intervals"], analysis.intervals, lang))
     if analysis.continuous is not None:
@@ -156,6 +160,41 @@ def classify_sheets(analysis: KanoAnalysis, lang: str = "en") -> list[SheetSpec]
         )
     return sheets
 
+
+def chart_sheet(summary: pd.DataFrame, lang: str = "en") -> SheetSpec:
+    """A sheet with the chart data and native Excel charts: category mix and Better-Worse grid."""
+    names = CATEGORY_NAMES[lang]
+    data = pd.DataFrame({column_label("service", lang): summary["service"]})
+    for cat in CATEGORIES:
+        data[f"{cat} {names[cat]}"] = summary[cat]
+    worse_abs = "|Worse|"
+    data[worse_abs] = summary["worse"].abs()
+    data["Better"] = summary["better"]
+    data[column_label("category", lang)] = [
+        category_label(c, lang) if c else "" for c in summary["category"]
+    ]
+    text = _CHART_TEXT[lang]
+    return SheetSpec(
+        SHEETS[lang]["charts"],
+        data,
+        number_formats={worse_abs: "0.000", "Better": "0.000"},
+        category_columns=[column_label("category", lang)],
+        charts=[
+            ChartSpec("stacked_percent_bar", text["mix"], column_label("service", lang),
+                      [f"{c} {names[c]}" for c in CATEGORIES]),
+            ChartSpec("scatter", text["grid"], column_label("service", lang), [worse_abs, "Better"],
+                      color_column=column_label("category", lang), x_title=text["x"], y_title=text["y"],
+                      axis_max=1.0),
+        ],
+    )  # fmt: skip
+
+
+_CHART_TEXT = {
+    "en": {"mix": "Kano categories per service", "grid": "Better-Worse grid",
+           "x": "|Worse| (dissatisfaction if absent)", "y": "Better (satisfaction if present)"},
+    "zh": {"mix": "各服务的KANO类别构成", "grid": "Better-Worse 象限图",
+           "x": "|Worse| 系数(不提供时的不满意度)", "y": "Better 系数(提供时的满意度)"},
+}  # fmt: skip
 
 _NO_FINDINGS = {
     "en": "No significant difference between segments (BH-adjusted p < 0.05).",

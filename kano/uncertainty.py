@@ -10,17 +10,22 @@ materialising N × B resampled rows.
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 from scipy import stats as sps
 
+from kano.errors import OptionError
 from kano.stats import Rule, dominant_codes
 from kano.tables import CATEGORIES
 
 Z95 = sps.norm.ppf(0.975)
 
 
-def wilson_intervals(counts: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
+def wilson_intervals(
+    counts: pd.DataFrame, level: float = 0.95, exclude_qr: bool = False
+) -> pd.DataFrame:
     """Wilson score intervals for every category share (Wilson 1927).
 
     Parameters
@@ -29,6 +34,9 @@ def wilson_intervals(counts: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
         One row per service with ``service`` and the counts ``A O M I R Q``.
     level:
         Confidence level.
+    exclude_qr:
+        Shares of A, O, M, I over A+O+M+I (as ``SummaryOptions.shares_exclude_qr``);
+        the R and Q rows are then left blank.
 
     Returns
     -------
@@ -37,10 +45,11 @@ def wilson_intervals(counts: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
     """
     rows = []
     for _, row in counts.iterrows():  # services × 6 categories, never respondents
-        n = int(sum(int(row[c]) for c in CATEGORIES))
+        base = CATEGORIES[:4] if exclude_qr else CATEGORIES
+        n = int(sum(int(row[c]) for c in base))
         for cat in CATEGORIES:
             k = int(row[cat])
-            if n:
+            if n and cat in base:
                 ci = sps.binomtest(k, n).proportion_ci(confidence_level=level, method="wilson")
                 low, high, share = float(ci.low), float(ci.high), k / n
             else:
@@ -57,6 +66,8 @@ def bootstrap_counts(counts7: np.ndarray, n_boot: int, seed: int) -> np.ndarray:
     ``counts7`` is (services, 7): A O M I R Q and blank. Returns (n_boot,
     services, 7) counts, each service's row a Multinomial(N, p̂) draw.
     """
+    if n_boot < 1:
+        raise OptionError(f"--bootstrap must be 1 or more resamples, not {n_boot}")
     rng = np.random.default_rng(seed)
     totals = counts7.sum(axis=1)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -112,7 +123,8 @@ def bootstrap_summary(
     better, worse = better_worse_arrays(draws)
     alpha = (1 - level) / 2
     out = pd.DataFrame({"service": counts7["service"].to_numpy()})
-    with np.errstate(all="ignore"):
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN: service without A+O+M+I
         for name, arr in (("better", better), ("worse", worse)):
             low, high = (
                 np.nanquantile(arr, [alpha, 1 - alpha], axis=0) if n_boot else (np.nan, np.nan)
@@ -151,7 +163,8 @@ def difference_ci(
     obs_bb, obs_wb = better_worse_arrays(counts_b)
     alpha = (1 - level) / 2
     out = {}
-    with np.errstate(all="ignore"):
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN: service without A+O+M+I
         for name, diff, obs in (
             ("better", bb - ba, obs_bb - obs_ba),
             ("worse", wb - wa, obs_wb - obs_wa),

@@ -23,8 +23,9 @@ from kano.errors import OptionError
 from kano.excel import SheetSpec, write_workbook
 from kano.io.files import RawTable, read_table
 from kano.output import check_output_path
+from kano.segments import KEY_ACCOUNT_SPEND, tenure_band, value_segment
 from satisfaction import labels
-from satisfaction.charts import ipa_map
+from satisfaction.charts import save_ipa_map
 from satisfaction.columns import SurveyColumns, find_columns, read_mapping
 from satisfaction.drivers import DerivedImportance, bootstrap_counts, relative_importance
 from satisfaction.ipa import compare_importance, ipa, parse_crosshair
@@ -35,14 +36,7 @@ from satisfaction.loyalty import (
     nps,
     satisfaction_zones,
 )
-from satisfaction.segments import (
-    KEY_ACCOUNT_SPEND,
-    check_tenure,
-    compare_groups,
-    group_means,
-    tenure_band,
-    value_segment,
-)
+from satisfaction.segments import check_tenure, compare_groups, group_means
 from satisfaction.validate import Scale, infer_scale, missing_counts, ratings, to_binary, to_numeric
 
 _RECOMMEND_SCALE = Scale(0, 10)
@@ -514,7 +508,7 @@ def run_ipa(
     sheets.append(_spec("missing", survey.missing, lang))
     charts: list[Path] = []
     if chart:
-        charts, cnotes = ipa_map(result, chart_stem, lang, diagonal)
+        charts, cnotes = save_ipa_map(result, chart_stem, lang, diagonal), []
         notes += cnotes
     options = {
         "sheet": sheet,

@@ -1,9 +1,7 @@
-"""Customer segments and tests of differences between them.
+"""Tests of differences in ratings between customer segments.
 
-Value segments (source documents): key account 大客户 when the monthly spend is
-above 3000 yuan; otherwise business 商业客户 when the customer is not
-residential; otherwise public 公众客户. Tenure bands (loyalty-points rules):
-0-6, 7-12, 13-24, 25-36, 37-48, 49-60, 61+ months.
+The segments themselves (value segments, tenure bands) are defined once in
+:mod:`kano.segments`, shared with the Kano analyses.
 
 Differences between segments are tested per variable with the Kruskal-Wallis
 test (ordinal ratings; default) or one-way ANOVA, and the p-values of the
@@ -21,67 +19,6 @@ from scipy import stats
 
 from kano.errors import CellProblem, InvalidValueError, OptionError
 from kano.io.files import RawTable
-
-KEY_ACCOUNT_SPEND = 3000.0
-TENURE_EDGES = (6, 12, 24, 36, 48, 60)
-
-#: Customer-type answers meaning residential (everything else non-blank is business).
-RESIDENTIAL = frozenset(
-    {
-        "residential",
-        "individual",
-        "personal",
-        "public",
-        "consumer",
-        "private",
-        "个人",
-        "住宅",
-        "公众",
-        "公众客户",
-        "家庭",
-        "居民",
-        "个人客户",
-    }
-)
-
-
-def value_segment(
-    spend: pd.Series,
-    customer_type: pd.Series | None = None,
-    threshold: float = KEY_ACCOUNT_SPEND,
-    residential: frozenset[str] = RESIDENTIAL,
-) -> pd.Series:
-    """Value segment per customer: ``key_account``, ``business``, ``public`` (NaN if unknown).
-
-    ``spend``: monthly spend in yuan (numeric); ``customer_type``: free text,
-    residential when it is one of ``residential`` (case-insensitive).
-    """
-    spend = pd.to_numeric(spend, errors="coerce")
-    out = pd.Series(pd.NA, index=spend.index, dtype="object")
-    if customer_type is not None:
-        t = customer_type.astype("string").str.strip().str.lower()
-        known = t.notna() & (t != "")
-        is_res = t.isin({r.lower() for r in residential}).fillna(False).astype(bool)
-        out[known & is_res] = "public"
-        out[known & ~is_res] = "business"
-    else:
-        out[spend.notna()] = "public"
-    out[spend.isna()] = pd.NA  # without the spend a key account cannot be ruled out
-    out[spend > threshold] = "key_account"
-    return out.rename("value_segment")
-
-
-def tenure_band(months: pd.Series, edges: Sequence[int] = TENURE_EDGES) -> pd.Series:
-    """Tenure band labels (``0-6``, ``7-12`` ... ``61+``) as an ordered categorical.
-
-    A band ``a-b`` holds ``a - 1 < months <= b`` (whole months; 0 included in the first).
-    """
-    m = pd.to_numeric(months, errors="coerce")
-    bins = [-np.inf, *edges, np.inf]
-    labels = [f"0-{edges[0]}"]
-    labels += [f"{lo + 1}-{hi}" for lo, hi in zip(edges[:-1], edges[1:], strict=True)]
-    labels.append(f"{edges[-1] + 1}+")
-    return pd.cut(m, bins=bins, labels=labels, right=True).rename("tenure_band")
 
 
 def check_tenure(table: RawTable, months: pd.Series, column: str) -> None:

@@ -140,3 +140,38 @@ def _write_csv(path: Path, frame: pd.DataFrame, encoding: str = "utf-8", sep: st
 @pytest.fixture
 def write_csv():
     return _write_csv
+
+
+# --- issue 4 (uncertainty, continuous, segments, waves): surveys from answer pairs ---
+
+#: One answer pair (functional, dysfunctional) per category of the standard table (domain.md).
+PAIR = {"A": (1, 3), "O": (1, 5), "M": (2, 5), "I": (3, 3), "R": (5, 1), "Q": (1, 1)}
+
+
+def pairs_of(counts: dict[str, int]) -> list[tuple[int, int] | None]:
+    """``{"A": 2, "M": 1, "blank": 1}`` -> [(1, 3), (1, 3), (2, 5), None]."""
+    out: list[tuple[int, int] | None] = []
+    for cat, k in counts.items():
+        out += [None if cat == "blank" else PAIR[cat]] * k
+    return out
+
+
+def _survey_of(services: dict[str, list | dict], extra: dict[str, list] | None = None, ids=None):
+    """A KanoSurvey read from a wide frame; per service a list of code pairs (None = blank)
+    or a dict of category counts for :func:`pairs_of`."""
+    from kano.io.survey import read_survey
+
+    pairs = {s: pairs_of(v) if isinstance(v, dict) else list(v) for s, v in services.items()}
+    n = len(next(iter(pairs.values())))
+    data: dict[str, list] = {"id": list(ids) if ids is not None else list(range(1, n + 1))}
+    data.update(extra or {})
+    for service, ps in pairs.items():
+        assert len(ps) == n, service
+        data[f"{service}_functional"] = [None if p is None else p[0] for p in ps]
+        data[f"{service}_dysfunctional"] = [None if p is None else p[1] for p in ps]
+    return read_survey(pd.DataFrame(data))
+
+
+@pytest.fixture
+def survey_of():
+    return _survey_of

@@ -197,7 +197,7 @@ _SYNONYMS: dict[int, tuple[str, ...]] = {
 }
 
 # Cells that survey platforms write for a skipped question (问卷星 writes "(跳过)").
-_MISSING_WORDS = {"(跳过)", "跳过", "(空)", "(跳過)", "跳過"}
+MISSING_WORDS = {"(跳过)", "跳过", "(空)", "(跳過)", "跳過"}
 
 # The 3-point short form (like / neutral / dislike) coded 1-3.
 THREE_POINT = {1: LIKE, 2: NEUTRAL, 3: DISLIKE}
@@ -252,7 +252,7 @@ class AnswerMap:
         if not isinstance(value, str):
             return INVALID, False  # dates, times and other objects are never answers
         raw = value.strip()
-        if not raw or raw in _MISSING_WORDS:
+        if not raw or raw in MISSING_WORDS:
             return MISSING, False
         key = normalize_label(raw)
         if key in self.labels:

@@ -12,6 +12,7 @@ import codecs
 import csv
 import io
 import os
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -160,15 +161,7 @@ def _read_csv(path: Path) -> RawTable:
         )
     sep = sniff_delimiter(sample.decode(encoding, errors="ignore"))
     try:
-        frame = pd.read_csv(
-            path,
-            encoding=encoding,
-            sep=sep,
-            keep_default_na=False,
-            na_values=[""],
-            skip_blank_lines=False,
-            low_memory=False,
-        )
+        frame = _read_csv_frame(path, encoding, sep)
     except UnicodeDecodeError:
         if encoding != "utf-8":
             raise InputFileError(
@@ -178,15 +171,7 @@ def _read_csv(path: Path) -> RawTable:
         # the sample was ASCII/UTF-8 but later bytes are not: GBK text after a long ASCII head
         encoding = "gb18030"
         try:
-            frame = pd.read_csv(
-                path,
-                encoding=encoding,
-                sep=sep,
-                keep_default_na=False,
-                na_values=[""],
-                skip_blank_lines=False,
-                low_memory=False,
-            )
+            frame = _read_csv_frame(path, encoding, sep)
         except UnicodeDecodeError:
             raise InputFileError(
                 f"{path}: the text mixes encodings (neither UTF-8 nor GBK throughout); "
@@ -198,6 +183,22 @@ def _read_csv(path: Path) -> RawTable:
         raise InputFileError(f"{path}: malformed CSV ({_one_line(exc)})") from None
     name = {"utf-8-sig": "UTF-8 with BOM", "gb18030": "GBK/GB18030"}.get(encoding, encoding)
     return RawTable(frame=frame, source=path.name, path=path, encoding=name)
+
+
+def _read_csv_frame(path: Path, encoding: str, sep: str) -> pd.DataFrame:
+    """pandas' C reader in chunks (low_memory): columns of mixed types stay mixed
+    (object), which the answer encoder handles, so pandas' DtypeWarning is moot."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pd.errors.DtypeWarning)
+        return pd.read_csv(
+            path,
+            encoding=encoding,
+            sep=sep,
+            keep_default_na=False,
+            na_values=[""],
+            skip_blank_lines=False,
+            low_memory=True,
+        )
 
 
 def sniff_delimiter(text: str) -> str:

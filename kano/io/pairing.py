@@ -358,8 +358,10 @@ def _word_boundary(prefix: str, texts: list[str], reverse: bool = False) -> str:
         return ch.isascii() and ch.isalnum()
 
     def inside(test) -> bool:
-        return bool(prefix) and test(prefix[-1]) and any(
-            len(t) > len(prefix) and test(t[len(prefix)]) for t in texts
+        return (
+            bool(prefix)
+            and test(prefix[-1])
+            and any(len(t) > len(prefix) and test(t[len(prefix)]) for t in texts)
         )
 
     while inside(latin):

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from kano.errors import CellProblem, InvalidValueError, OptionError, PairingError
-from kano.io.answers import INVALID, MISSING, AnswerMap, encode_column
+from kano.io.answers import INVALID, MISSING, MISSING_WORDS, AnswerMap, encode_column
 from kano.io.files import RawTable, read_table
 from kano.io.pairing import Pairing, _norm, find_pairs, read_mapping
 
@@ -404,6 +404,9 @@ def _importance(frame, pairs, index, table) -> pd.DataFrame:
 
 
 def _numeric_importance(values: pd.Series, table: RawTable, column: str) -> np.ndarray:
+    if values.dtype == object or pd.api.types.is_string_dtype(values.dtype):
+        # platforms' "skipped" markers are blanks here too, as in answer columns
+        values = values.where(~values.astype(str).str.strip().isin(MISSING_WORDS))
     numbers = pd.to_numeric(values, errors="coerce")
     bad = numbers.isna() & values.notna() & (values.astype(str).str.strip() != "")
     bad |= ~np.isfinite(numbers.fillna(0))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import zipfile
 
 import openpyxl
 import pandas as pd
@@ -52,13 +53,16 @@ def survey_csv(tmp_path):
 
 
 def test_classify_writes_workbook_with_hand_computed_numbers(survey_csv):
-    result = invoke("classify", survey_csv, "--no-charts")
+    result = invoke("classify", survey_csv)
     assert result.exit_code == 0, result.output
     out = survey_csv.with_name("survey_kano.xlsx")
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == [
-        "Summary", "Evaluation table", "Data quality", "Columns", "Method",
+        "Summary", "Evaluation table", "Data quality", "Columns", "Charts", "Method",
     ]  # fmt: skip
+    with zipfile.ZipFile(out) as zf:  # the native Excel charts (openpyxl does not load charts)
+        assert sum(n.startswith("xl/charts/chart") for n in zf.namelist()) == 2
+    assert not out.with_name("survey_kano_shares.png").exists()  # PNG files only with --charts
     ws = book["Summary"]
     header = [c.value for c in ws[1]]
     rows = {
@@ -80,7 +84,7 @@ def test_classify_writes_workbook_with_hand_computed_numbers(survey_csv):
 
 def test_classify_zh_detail_and_charts(survey_csv, tmp_path):
     out = tmp_path / "结果.xlsx"
-    result = invoke("classify", survey_csv, "-o", out, "--lang", "zh", "--detail")
+    result = invoke("classify", survey_csv, "-o", out, "--lang", "zh", "--detail", "--charts")
     assert result.exit_code == 0, result.output
     book = openpyxl.load_workbook(out)
     assert book.sheetnames[0] == "汇总矩阵" and "受访者明细" in book.sheetnames
@@ -107,7 +111,7 @@ def test_classify_csv_and_json_outputs(survey_csv, tmp_path):
 
 def test_input_is_never_modified(survey_csv):
     before = survey_csv.read_bytes()
-    assert invoke("classify", survey_csv, "--no-charts").exit_code == 0
+    assert invoke("classify", survey_csv).exit_code == 0
     assert survey_csv.read_bytes() == before
 
 
@@ -118,7 +122,7 @@ def test_formula_text_stays_text_in_detail(tmp_path):
     path = tmp_path / "evil.csv"
     frame.to_csv(path, index=False)
     out = tmp_path / "evil.xlsx"
-    assert invoke("classify", path, "-o", out, "--no-charts", "-q").exit_code == 0
+    assert invoke("classify", path, "-o", out, "-q").exit_code == 0
     ws = openpyxl.load_workbook(out)["Summary"]
     cell = ws["A2"]
     assert cell.data_type == "s" and cell.value.startswith("=cmd")

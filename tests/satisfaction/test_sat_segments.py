@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from satisfaction.segments import compare_groups, group_means, tenure_band, value_segment
+from kano.segments import tenure_band, value_segment
+from satisfaction.segments import compare_groups, group_means
 
 
 def test_value_segments_as_in_the_source_documents():
