@@ -354,7 +354,7 @@ def _method(survey: Survey, options: dict, notes: list[str]) -> dict:
         "IPA: Martilla & James (1977); derived importance: Shapley/LMG (Lindeman, Merenda & Gold "
         "1980; Grömping 2007) and Johnson (2000) relative weights from the correlation matrix of "
         "complete cases; percentile bootstrap CIs; NPS: Reichheld (2003), Wald CI; segment tests: "
-        "Kruskal-Wallis with Benjamini-Hochberg (1995). See docs/methods_satisfaction.md."
+        "Kruskal-Wallis with Benjamini-Hochberg (1995). See docs/methods.md, Part II."
     )
     for i, n in enumerate(notes, 1):
         info[f"note {i}"] = n
