@@ -504,12 +504,15 @@ def run_ipa(
         raise OptionError("--zones needs an overall-satisfaction column and loyalty items")
     if by:
         groups = _split_by(survey, by)
-        sheets += _segment_sheets(survey, groups, importance, rule, lang, result, outcome)
+        segment_sheets, skipped = _segment_sheets(
+            survey, groups, importance, rule, lang, result, outcome
+        )
+        sheets += segment_sheets
+        notes += skipped
     sheets.append(_spec("missing", survey.missing, lang))
     charts: list[Path] = []
     if chart:
-        charts, cnotes = save_ipa_map(result, chart_stem, lang, diagonal), []
-        notes += cnotes
+        charts = save_ipa_map(result, chart_stem, lang, diagonal)
     options = {
         "sheet": sheet,
         "mapping": mapping,
@@ -545,10 +548,11 @@ def _derived_title(d: DerivedImportance, lang: str) -> str:
 
 
 def _segment_sheets(survey, groups, importance, rule, lang, overall_result, outcome):
-    frames = []
+    frames, skipped = [], []
     sat, imp = survey.satisfaction, survey.importance
     for name, idx in groups.groupby(groups, observed=True, sort=True).groups.items():
         if len(idx) < 3:
+            skipped.append(f"segment {name!r} left out of the per-segment IPA: {len(idx)} respondents")
             continue
         try:
             if importance == "stated":
@@ -570,14 +574,15 @@ def _segment_sheets(survey, groups, importance, rule, lang, overall_result, outc
                     rule,
                     derived_importance(sub, outcome),
                 )
-        except OptionError:
+        except OptionError as exc:
+            skipped.append(f"segment {name!r} left out of the per-segment IPA: {exc}")
             continue
         frames.append(r.table.assign(segment=name))
     sheets = []
     if frames:
         seg = pd.concat(frames, ignore_index=True)
         seg = seg[["segment", *[c for c in seg.columns if c != "segment"]]]
-        sheets.append(_spec("segments", seg, lang))
+        sheets.append(_spec("segments", seg, lang, "; ".join(skipped) or None))
     data = pd.concat(
         [
             sat.add_prefix("sat: "),
@@ -601,7 +606,7 @@ def _segment_sheets(survey, groups, importance, rule, lang, overall_result, outc
         )
     )
     sheets.append(_spec("segment_tests", tests, lang, title))
-    return sheets
+    return sheets, skipped
 
 
 def _subset_survey(survey: Survey, idx) -> Survey:
