@@ -29,8 +29,13 @@ files on every run, beside this script:
     importance``) with English answer texts, including the variants
     "I expect it" and "I can tolerate it".
 
-All three files hold the same answers, so they give identical summaries for
-the services they share.
+All three files hold the same answers (the 2026Q3 wave), so they give
+identical summaries for the services they share.
+
+``carrier_survey_2026Q2_wjx.xlsx``
+    The previous quarter, same layout, other respondents (``PREVIOUS_SEED``),
+    with the category mixes of ``MIX_PREVIOUS``: `kano compare` and
+    `kano report --previous` find the migrations towards must-be/one-dimensional.
 
 What there is to find (the "true" category mix of each service differs by
 segment, see ``MIX``):
@@ -192,8 +197,23 @@ WJX_IMP_Q = "7、您认为以下服务的重要程度—"
 FIXED_TIME = dt.datetime(2024, 3, 31, 18, 0, 0)
 
 
-def simulate(rng: np.random.Generator) -> dict:
+# The previous quarter (2026Q2) for wave tracking: the self-service app and the
+# roaming pack were still mostly attractive to the public, and the account
+# manager less of a must-be for key accounts: the life cycle Kano described
+# (attractive qualities become expected) shows up as migrations in 2026Q3.
+MIX_PREVIOUS = {
+    **MIX,
+    "self_service_app": {**MIX["self_service_app"], "public": (62, 12, 4, 18, 2, 2),
+                         "business": (48, 22, 8, 19, 1, 2)},
+    "roaming_pack": {**MIX["roaming_pack"], "public": (58, 6, 2, 30, 2, 2)},
+    "account_manager": {**MIX["account_manager"], "key": (30, 30, 25, 11, 2, 2)},
+}  # fmt: skip
+PREVIOUS_SEED = SEED + 1
+
+
+def simulate(rng: np.random.Generator, mix: dict | None = None) -> dict:
     """Respondents, their segment fields and answer codes (0 = blank)."""
+    mix = mix or MIX
     n = N_RESPONDENTS
     seg_keys = list(SEGMENTS)
     shares = np.array([SEGMENTS[k][2] for k in seg_keys])
@@ -223,7 +243,7 @@ def simulate(rng: np.random.Generator) -> dict:
     for j, (key, *_rest) in enumerate(SERVICES):
         for s in seg_keys:
             rows = np.flatnonzero(seg == s)
-            weights = np.tile(np.array(MIX[key][s], dtype=float), (len(rows), 1))
+            weights = np.tile(np.array(mix[key][s], dtype=float), (len(rows), 1))
             if key == "points_redemption":
                 weights[tenure[rows] > 36] += LOYAL_POINTS_SHIFT
             weights = np.clip(weights, 0.5, None)
@@ -383,7 +403,10 @@ def main() -> None:
     write_wjx_xlsx(wjx, HERE / "carrier_survey_wjx.xlsx")
     codes_frame(sim).to_csv(HERE / "carrier_survey_codes.csv", index=False, encoding="utf-8")
     long_frame(sim).to_csv(HERE / "carrier_survey_long.csv", index=False, encoding="utf-8")
-    for name in ("carrier_survey_wjx.xlsx", "carrier_survey_codes.csv", "carrier_survey_long.csv"):
+    previous = simulate(np.random.default_rng(PREVIOUS_SEED), MIX_PREVIOUS)
+    write_wjx_xlsx(wjx_frame(previous), HERE / "carrier_survey_2026Q2_wjx.xlsx")
+    for name in ("carrier_survey_wjx.xlsx", "carrier_survey_codes.csv", "carrier_survey_long.csv",
+                 "carrier_survey_2026Q2_wjx.xlsx"):  # fmt: skip
         size = (HERE / name).stat().st_size
         print(f"wrote examples/{name} ({size / 1024:.0f} KB)")
 
