@@ -28,7 +28,7 @@ from satisfaction import labels
 from satisfaction.charts import save_ipa_map
 from satisfaction.columns import SurveyColumns, find_columns, read_mapping
 from satisfaction.drivers import DerivedImportance, bootstrap_counts, relative_importance
-from satisfaction.ipa import compare_importance, ipa, parse_crosshair
+from satisfaction.ipa import IPAResult, compare_importance, ipa, parse_crosshair
 from satisfaction.loyalty import (
     NPSResult,
     default_thresholds,
@@ -384,13 +384,27 @@ def _default_out(survey: Survey, out, suffix: str) -> Path:
     return p.with_name(f"{p.stem}_{suffix}.xlsx")
 
 
-def run_ipa(
-    source: str | os.PathLike | pd.DataFrame,
-    out: str | os.PathLike | None = None,
+@dataclass(frozen=True)
+class IPAAnalysis:
+    """Everything ``kano ipa`` computes for one survey, before anything is written.
+
+    ``result``: the IPA table; ``derived``: derived importance (or ``None``);
+    ``nps``: NPS (or ``None``); ``sheets``: the workbook sheets in ``lang``;
+    ``notes``: what the user should know; ``importance``: stated or derived.
+    """
+
+    survey: Survey
+    result: IPAResult
+    derived: DerivedImportance | None
+    nps: NPSResult | None
+    sheets: list[SheetSpec]
+    notes: list[str]
+    importance: str
+
+
+def analyze_ipa(
+    survey: Survey,
     *,
-    sheet: str | None = None,
-    mapping: str | os.PathLike | None = None,
-    scale: Scale | None = None,
     importance: str | None = None,
     outcome: str | None = None,
     crosshair: str = "mean",
@@ -398,30 +412,15 @@ def run_ipa(
     bootstrap: int = 0,
     seed: int | None = None,
     lang: str = "en",
-    diagonal: bool = False,
     zones: tuple[float, float] | None = None,
-    key_account_spend: float = KEY_ACCOUNT_SPEND,
-    chart: bool = True,
-) -> ReportResult:
-    """Run the whole ``kano ipa`` job and write ``<stem>_ipa.xlsx`` plus the IPA map.
-
-    ``importance``: ``stated`` (default when importance ratings exist) or ``derived``.
-    ``zones``: satisfaction thresholds (X1, X2) on the outcome's scale.
-    """
+) -> IPAAnalysis:
+    """The IPA, derived importance, loyalty, zones and segment analyses of a loaded survey."""
     labels.check_lang(lang)
     rule = parse_crosshair(crosshair)
     if bootstrap < 0:
         raise OptionError("--bootstrap must be 0 or more")
     if importance not in (None, "stated", "derived"):
         raise OptionError(f"--importance must be stated or derived, not {importance!r}")
-    survey = load_survey(source, sheet, mapping, scale, key_account_spend)
-    target = _default_out(survey, out, "ipa")
-    inputs = [p for p in (survey.table.path, mapping) if p]
-    check_output_path(target, inputs)
-    chart_stem = target.with_name(target.stem + "_map")
-    if chart:
-        for ext in (".png", ".svg"):
-            check_output_path(chart_stem.with_name(chart_stem.name + ext), inputs)
     notes = list(survey.notes)
     if importance is None:
         importance = "stated" if survey.importance is not None else "derived"
@@ -510,6 +509,47 @@ def run_ipa(
         sheets += segment_sheets
         notes += skipped
     sheets.append(_spec("missing", survey.missing, lang))
+    return IPAAnalysis(survey, result, derived, nps_result, sheets, notes, importance)
+
+
+def run_ipa(
+    source: str | os.PathLike | pd.DataFrame,
+    out: str | os.PathLike | None = None,
+    *,
+    sheet: str | None = None,
+    mapping: str | os.PathLike | None = None,
+    scale: Scale | None = None,
+    importance: str | None = None,
+    outcome: str | None = None,
+    crosshair: str = "mean",
+    by: str | None = None,
+    bootstrap: int = 0,
+    seed: int | None = None,
+    lang: str = "en",
+    diagonal: bool = False,
+    zones: tuple[float, float] | None = None,
+    key_account_spend: float = KEY_ACCOUNT_SPEND,
+    chart: bool = True,
+) -> ReportResult:
+    """Run the whole ``kano ipa`` job and write ``<stem>_ipa.xlsx`` plus the IPA map.
+
+    ``importance``: ``stated`` (default when importance ratings exist) or ``derived``.
+    ``zones``: satisfaction thresholds (X1, X2) on the outcome's scale.
+    """
+    survey = load_survey(source, sheet, mapping, scale, key_account_spend)
+    target = _default_out(survey, out, "ipa")
+    inputs = [p for p in (survey.table.path, mapping) if p]
+    check_output_path(target, inputs)
+    chart_stem = target.with_name(target.stem + "_map")
+    if chart:
+        for ext in (".png", ".svg"):
+            check_output_path(chart_stem.with_name(chart_stem.name + ext), inputs)
+    analysis = analyze_ipa(
+        survey, importance=importance, outcome=outcome, crosshair=crosshair, by=by,
+        bootstrap=bootstrap, seed=seed, lang=lang, zones=zones,
+    )  # fmt: skip
+    result, derived, nps_result = analysis.result, analysis.derived, analysis.nps
+    sheets, notes, importance = analysis.sheets, analysis.notes, analysis.importance
     charts: list[Path] = []
     if chart:
         charts = save_ipa_map(result, chart_stem, lang, diagonal)
@@ -552,7 +592,9 @@ def _segment_sheets(survey, groups, importance, rule, lang, overall_result, outc
     sat, imp = survey.satisfaction, survey.importance
     for name, idx in groups.groupby(groups, observed=True, sort=True).groups.items():
         if len(idx) < 3:
-            skipped.append(f"segment {name!r} left out of the per-segment IPA: {len(idx)} respondents")
+            skipped.append(
+                f"segment {name!r} left out of the per-segment IPA: {len(idx)} respondents"
+            )
             continue
         try:
             if importance == "stated":
