@@ -12,10 +12,14 @@ import os
 from pathlib import Path
 
 import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.ticker import PercentFormatter
 
 from kano.charts import new_axes, save_figure, spread_labels
+from satisfaction.drivers import DerivedImportance
 from satisfaction.ipa import IPAResult
-from satisfaction.labels import QUADRANT_SHORT, driver_name
+from satisfaction.labels import QUADRANT_SHORT, ZONE_NAMES, driver_name
 
 _AXIS = {
     "en": ("Satisfaction (mean)", "Importance (stated, mean)", "Importance (derived, % of R²)"),
@@ -92,3 +96,82 @@ def save_ipa_map(
         written.append(save_figure(ax, stem.with_name(f"{stem.name}.{ext}")))
     plt.close("all")
     return written
+
+
+_TEXT = {
+    "en": {
+        "derived": "Derived importance for {outcome} (share of R², 95% CI)",
+        "share": "Share of R²",
+        "zones": "Loyalty by satisfaction zone (mean, 95% CI)",
+        "loyalty": "Loyalty index (0-100)",
+        "nps": "NPS by segment (95% CI)",
+        "nps_axis": "NPS (points)",
+    },
+    "zh": {
+        "derived": "{outcome}的推导重要性(占R²比例, 95%置信区间)",
+        "share": "占R²比例",
+        "zones": "各满意度分区的忠诚度(均值, 95%置信区间)",
+        "loyalty": "忠诚度指数(0-100)",
+        "nps": "各细分群体的NPS(95%置信区间)",
+        "nps_axis": "NPS(分)",
+        "zone": {
+            "dissatisfied": "不满意区",
+            "neither": "没有满意/没有不满意区",
+            "satisfied": "满意区",
+        },
+    },
+}
+
+
+def derived_importance_bars(derived: DerivedImportance, lang: str = "en", ax=None):
+    """Horizontal bars of each driver's Shapley/LMG share of R², with bootstrap CIs when present."""
+    t = derived.table.sort_values("shapley_share")
+    ax = new_axes(ax, (8, 0.45 * len(t) + 1.6))
+    share = t["shapley_share"].to_numpy(dtype=float)
+    xerr = None
+    if "shapley_low" in t:
+        low = t["shapley_low"].to_numpy(dtype=float) / derived.r2
+        high = t["shapley_high"].to_numpy(dtype=float) / derived.r2
+        xerr = np.abs(np.vstack([share - low, high - share]))
+    y = np.arange(len(t))
+    ax.barh(y, share, xerr=xerr, color="#0072B2", ecolor="0.35", capsize=2)
+    ax.set_yticks(y, [driver_name(str(d), lang) for d in t["driver"]])
+    ax.xaxis.set_major_formatter(PercentFormatter(1.0))
+    ax.set_xlabel(_TEXT[lang]["share"])
+    ax.set_title(_TEXT[lang]["derived"].format(outcome=derived.outcome))
+    return ax
+
+
+def loyalty_by_zone(zones: pd.DataFrame, lang: str = "en", ax=None):
+    """Mean loyalty per satisfaction zone (``satisfaction.loyalty.satisfaction_zones``) with CIs."""
+    ax = new_axes(ax, (7, 4.5))
+    x = np.arange(len(zones))
+    mean = zones["mean_loyalty"].to_numpy(dtype=float)
+    err = np.abs(np.vstack([mean - zones["loyalty_low"], zones["loyalty_high"] - mean]))
+    ax.bar(x, mean, yerr=err, color=["#D55E00", "#999999", "#009E73"][: len(zones)], capsize=3)
+    names = ZONE_NAMES[lang]
+    ax.set_xticks(
+        x, [f"{names.get(z, z)}\n(n={n})" for z, n in zip(zones["zone"], zones["n"], strict=True)]
+    )
+    ax.set_ylim(0, 100)
+    ax.set_ylabel(_TEXT[lang]["loyalty"])
+    ax.set_title(_TEXT[lang]["zones"])
+    return ax
+
+
+def nps_by_segment(nps_table: pd.DataFrame, lang: str = "en", ax=None):
+    """NPS per segment with its CI; ``nps_table`` has ``segment, nps, ci_low, ci_high, n``."""
+    ax = new_axes(ax, (7, 0.5 * len(nps_table) + 1.8))
+    y = np.arange(len(nps_table))
+    v = nps_table["nps"].to_numpy(dtype=float)
+    err = np.abs(np.vstack([v - nps_table["ci_low"], nps_table["ci_high"] - v]))
+    colors = ["#009E73" if val >= 0 else "#D55E00" for val in v]
+    ax.barh(y, v, xerr=err, color=colors, ecolor="0.35", capsize=3)
+    ax.axvline(0, color="0.3", linewidth=0.8)
+    ax.set_yticks(
+        y, [f"{s} (n={n})" for s, n in zip(nps_table["segment"], nps_table["n"], strict=True)]
+    )
+    ax.set_xlim(-100, 100)
+    ax.set_xlabel(_TEXT[lang]["nps_axis"])
+    ax.set_title(_TEXT[lang]["nps"])
+    return ax
