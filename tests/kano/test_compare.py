@@ -41,9 +41,7 @@ def exact_fisher_p(table: np.ndarray) -> float:
                     yield [list(first), *tail]
 
     p_obs = prob(table)
-    return sum(
-        p for t in fill(0, list(cols)) if (p := prob(np.array(t))) <= p_obs * (1 + 1e-9)
-    )
+    return sum(p for t in fill(0, list(cols)) if (p := prob(np.array(t))) <= p_obs * (1 + 1e-9))
 
 
 def test_chi2_matches_scipy_on_the_same_table():

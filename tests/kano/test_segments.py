@@ -1,0 +1,153 @@
+"""Segments (issue 4): the value segments and tenure bands of the source documents
+(domain.md), `--by` column lookup, and the plain-words finding per significant service."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats as sps
+
+from kano.analysis import analyze
+from kano.compare import compare_segments
+from kano.errors import OptionError
+from kano.segments import segment_labels, tenure_band, value_segment
+
+PAIR = {"A": (1, 3), "O": (1, 5), "M": (2, 5), "I": (3, 3)}
+
+
+def pairs(counts: dict[str, int]) -> list[tuple[int, int]]:
+    return [PAIR[c] for c, k in counts.items() for _ in range(k)]
+
+
+def test_value_segment_rules():
+    spend = pd.Series([3000.01, 3000, 3000, 2999, 5000, 100, None, 100, "4,000?"])
+    ctype = pd.Series(["residential", "residential", "business", "个人", "business",
+                       "企业", "business", None, "residential"])  # fmt: skip
+    out = value_segment(spend, ctype).tolist()
+    assert out[0] == "key_account"  # above 3000 yuan a month
+    assert out[1] == "public"  # exactly 3000 is not above 3000; residential
+    assert out[2] == "business"  # exactly 3000, non-residential
+    assert out[3] == "public"  # 个人 (personal) is residential
+    assert out[4] == "key_account"  # a business above 3000 is a key account first
+    assert out[5] == "business"  # any non-residential type
+    assert pd.isna(out[6])  # no spend: cannot rule out a key account
+    assert pd.isna(out[7])  # no customer type below 3000: unknown
+    assert pd.isna(out[8])  # unreadable spend
+    assert value_segment(pd.Series([3500]), pd.Series(["residential"])).name == "value_segment"
+
+
+def test_value_segment_without_customer_type_and_custom_threshold():
+    out = value_segment(pd.Series([3001, 3000, 10, np.nan])).tolist()
+    assert out[:3] == ["key_account", "public", "public"] and pd.isna(out[3])
+    assert value_segment(pd.Series([2500]), threshold=2000).tolist() == ["key_account"]
+
+
+def test_tenure_band_boundaries():
+    months = pd.Series([0, 6, 7, 12, 13, 24, 25, 36, 37, 48, 49, 60, 61, 240, 6.5, None])
+    out = tenure_band(months)
+    assert out.astype(object).tolist()[:14] == [
+        "0-6", "0-6", "7-12", "7-12", "13-24", "13-24", "25-36", "25-36",
+        "37-48", "37-48", "49-60", "49-60", "61+", "61+",
+    ]  # fmt: skip
+    assert out.iloc[14] == "7-12"  # 6.5 months is past the sixth month
+    assert pd.isna(out.iloc[15])
+    # ordered bands, in the order of the loyalty-points rules
+    assert list(out.cat.categories) == ["0-6", "7-12", "13-24", "25-36", "37-48", "49-60", "61+"]
+    assert out.cat.ordered
+
+
+def test_segment_labels_column_and_derived_segments():
+    extra = pd.DataFrame({"region": ["N", "S", "N"], "月消费额": [3500, 200, 3000],
+                          "客户类型": ["个人", "企业", "个人"], "在网时长": [6, 7, 61]})  # fmt: skip
+    assert segment_labels(extra, "region").tolist() == ["N", "S", "N"]
+    assert segment_labels(extra, "value_segment").tolist() == [
+        "key accounts", "business customers", "public customers",
+    ]  # fmt: skip
+    assert segment_labels(extra, "value_segment", lang="zh").tolist() == [
+        "大客户", "商业客户", "公众客户",
+    ]  # fmt: skip
+    bands = segment_labels(extra, "tenure_band")
+    assert bands.astype(object).tolist() == ["0-6", "7-12", "61+"]
+    assert bands.name == "tenure_band"
+
+
+def test_segment_labels_errors_name_the_columns():
+    extra = pd.DataFrame({"region": ["N"], "age": [30]})
+    with pytest.raises(OptionError) as err:
+        segment_labels(extra, "segmnt")
+    msg = str(err.value)
+    assert "'segmnt'" in msg
+    for name in ("region", "age", "value_segment", "tenure_band"):
+        assert name in msg
+    with pytest.raises(OptionError, match="monthly-spend column.*region, age"):
+        segment_labels(extra, "value_segment")
+    with pytest.raises(OptionError, match="tenure column.*region, age"):
+        segment_labels(extra, "tenure_band")
+
+
+def manager_survey(survey_of):
+    # the issue's example: key accounts treat the dedicated account manager as must-be,
+    # public customers as attractive
+    key = {"A": 10, "O": 8, "M": 27, "I": 5}  # 50 key accounts: M 27/50 = 54%
+    pub = {"A": 28, "O": 10, "M": 12, "I": 10}  # 60 public customers: A 28/60 = 47%
+    return survey_of(
+        {
+            "manager": pairs(key) + pairs(pub),
+            "hotline": pairs({"O": 25, "I": 25}) + pairs({"O": 30, "I": 30}),
+        },
+        extra={"monthly_spend": [4000] * 50 + [300] * 60},
+    )
+
+
+def test_segment_finding_names_segments_categories_and_p(survey_of):
+    survey = manager_survey(survey_of)
+    by = segment_labels(survey.extra, "value_segment")
+    res = compare_segments(survey, by, n_boot=200, seed=0)
+    ref = sps.chi2_contingency(np.array([[10, 8, 27, 5], [28, 10, 12, 10]]), correction=False)
+    # BH over 2 services whose other p is 1: adjusted = 2·p
+    p_adj = 2 * ref.pvalue
+    assert res.findings == (
+        "key accounts treat manager as must-be (M 54%), public customers as attractive (A 47%); "
+        f"p = {p_adj:.3g} (chi2, BH-adjusted)",
+    )
+    groups = res.groups.set_index(["service", "group"])
+    assert groups.loc[("manager", "key accounts"), "category"] == "M"
+    assert groups.loc[("manager", "public customers"), "n"] == 60
+
+
+def test_segment_finding_in_chinese(survey_of):
+    survey = manager_survey(survey_of)
+    by = segment_labels(survey.extra, "value_segment", lang="zh")
+    line = compare_segments(survey, by, n_boot=100, lang="zh").findings[0]
+    assert "大客户" in line and "公众客户" in line
+    assert "(M 54%)" in line and "(A 47%)" in line and "BH" in line
+
+
+def test_segments_need_two_groups_and_matching_length(survey_of):
+    survey = survey_of({"x": pairs({"A": 4})})
+    with pytest.raises(OptionError, match="at least 2 segments"):
+        compare_segments(survey, pd.Series(["a"] * 4, name="seg"))
+    with pytest.raises(OptionError, match="do not match"):
+        compare_segments(survey, pd.Series(["a", "b"], name="seg"))
+
+
+def test_unsegmented_respondents_are_left_out_and_counted(survey_of):
+    survey = survey_of({"x": pairs({"A": 6, "M": 6})})
+    by = pd.Series(["a"] * 5 + [None] + ["b"] * 5 + [None], name="seg")
+    res = compare_segments(survey, by, n_boot=50)
+    assert res.groups.set_index("group")["n"].to_dict() == {"a": 5, "b": 5}
+    assert (res.tests["n_unsegmented"] == 2).all()
+
+
+def test_analyze_by_segment_after_the_q_filter(survey_of):
+    # respondent 4 answers Q twice and is dropped with max_q=1; the labels follow
+    survey = survey_of(
+        {"x": [(1, 3), (1, 3), (2, 5), (1, 1), (2, 5), (2, 5)],
+         "y": [(1, 3), (1, 3), (2, 5), (5, 5), (2, 5), (2, 5)]},
+        extra={"seg": ["a", "a", "a", "a", "b", "b"]},
+    )  # fmt: skip
+    res = analyze(survey, by=survey.extra["seg"], max_q=1, n_boot=50)
+    n = res.segments.groups.set_index(["service", "group"])["n"]
+    assert n[("x", "a")] == 3 and n[("x", "b")] == 2
+    assert res.settings["segments"] == "seg"
