@@ -582,6 +582,98 @@ def priority_cmd(
     typer.echo(f"Wrote {out}")
 
 
+@command("report")
+def report_cmd(
+    survey: Annotated[Path, typer.Argument(help="This quarter's Kano survey (.xlsx or .csv).")],
+    wave: Annotated[
+        str, typer.Option("--wave", help="Label of this quarter, e.g. 2026Q3.")
+    ] = "current",
+    previous: Annotated[
+        list[Path] | None,
+        typer.Option("--previous", help="An earlier wave (repeat for several, oldest first)."),
+    ] = None,
+    previous_wave: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--previous-wave", help="Labels of the --previous files (default: file names)."
+        ),
+    ] = None,
+    waves_dir: Annotated[
+        Path | None,
+        typer.Option("--waves", help="A folder of earlier waves; each file's name is its label."),
+    ] = None,
+    satisfaction_file: Annotated[
+        Path | None, typer.Option("--satisfaction", help="This quarter's satisfaction survey.")
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Output stem: writes STEM.xlsx, STEM.pdf, STEM_*.png."),
+    ] = None,
+    sheet: SheetOpt = None,
+    mapping: MappingOpt = None,
+    table: TableOpt = "standard",
+    rule: RuleOpt = RuleName.max,
+    threshold: ThresholdOpt = 0.05,
+    n_boot: BootOpt = 2000,
+    seed: SeedOpt = 0,
+    dpi: Annotated[int, typer.Option("--dpi", help="Resolution of the PNG charts.")] = 150,
+    lang: LangOpt = Lang.en,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar; print only the files.")
+    ] = False,
+) -> None:
+    """The quarterly report: a workbook and a PDF with key findings, Kano, IPA, segments and waves.
+
+    Example: kano report q3.xlsx --previous q2.xlsx --wave 2026Q3 --satisfaction sat_q3.xlsx --lang zh -o report_2026Q3
+    """
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from kano.errors import OptionError
+    from kano.output import check_output_path
+    from kano.quarterly import build_report, report_paths, write_report
+    from kano.stats import SummaryOptions
+
+    earlier = list(previous or [])
+    if waves_dir is not None:
+        if not waves_dir.is_dir():
+            raise OptionError(f"--waves {waves_dir}: not a folder")
+        found = sorted(p for p in waves_dir.iterdir() if p.suffix.lower() in {".xlsx", ".csv"})
+        earlier += [p for p in found if p.resolve() != survey.resolve()]
+    labels = list(previous_wave or []) + [p.stem for p in earlier[len(previous_wave or []) :]]
+    if len(labels) != len(earlier):
+        raise OptionError(f"{len(labels)} --previous-wave labels for {len(earlier)} earlier files")
+    stem = output or survey.with_name(f"report_{wave}")
+    inputs = [survey, *earlier, *([satisfaction_file] if satisfaction_file else [])]
+    for path in report_paths(stem):
+        check_output_path(path, inputs)
+    options = SummaryOptions(rule=rule.value, threshold=threshold)
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                  disable=quiet, transient=True) as bar:  # fmt: skip
+        task = bar.add_task("starting", total=None)
+
+        def step(name: str) -> None:
+            bar.update(task, description=name)
+
+        report = build_report(
+            survey, wave=wave, previous=list(zip(labels, earlier, strict=True)), satisfaction=satisfaction_file,
+            lang=lang.value, table=table, options=options, n_boot=n_boot, seed=seed, sheet=sheet,
+            mapping=mapping, progress=step,
+        )  # fmt: skip
+        written = write_report(report, stem, dpi=dpi, progress=step)
+    if not quiet:
+        for _heading, lines in _report_headlines(report):
+            for line in lines:
+                typer.echo(line)
+    for path in written:
+        typer.echo(f"Wrote {path}")
+
+
+def _report_headlines(report):
+    from kano.quarterly import _findings_blocks
+
+    return _findings_blocks(report)
+
+
 # --- satisfaction commands ---
 # Owned by the satisfaction package (issue 3); keep edits to this section.
 

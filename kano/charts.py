@@ -9,6 +9,7 @@ moved apart with ``adjustText`` so that they do not overlap.
 from __future__ import annotations
 
 import importlib.util
+import logging
 import os
 from functools import cache
 from pathlib import Path
@@ -72,11 +73,15 @@ def cjk_font_family() -> str | None:
 
 def use_fonts() -> None:
     """Latin text in DejaVu Sans, Chinese glyphs from the CJK font (per-glyph fallback)."""
+    # the CJK font has one weight; bold titles fall back to it, which matplotlib logs each time
+    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
     family = cjk_font_family()
     if family:
         plt.rcParams["font.family"] = ["DejaVu Sans", family]
     plt.rcParams["axes.unicode_minus"] = False
-    plt.rcParams["pdf.fonttype"] = 42
+    plt.rcParams["pdf.fonttype"] = (
+        3  # Type 3: the CJK font is CFF-flavoured OpenType, which Type 42 cannot embed
+    )
     plt.rcParams["svg.fonttype"] = "path"
 
 

@@ -55,7 +55,9 @@ class SheetSpec:
 
     ``percent`` columns get a 0.0% format, ``number_formats`` maps other columns
     to Excel formats (e.g. ``"0.000"``); cells of ``category_columns`` whose text
-    starts with a Kano letter are filled with that category's colour.
+    starts with a Kano letter are filled with that category's colour. ``charts``
+    are native Excel charts drawn from the table; ``images`` are PNG files
+    placed beside it (for charts Excel cannot draw).
     """
 
     name: str
@@ -66,6 +68,7 @@ class SheetSpec:
     index: bool = False
     title: str | None = None
     charts: Sequence[ChartSpec] = ()
+    images: Sequence[Path] = ()
 
 
 def sheet_title(name: str) -> str:
@@ -185,6 +188,10 @@ def _write_sheet(book, formats: _Formats, spec: SheetSpec, name: str) -> None:
         ws.autofilter(top, 0, top + len(frame), max(len(columns) - 1, 0))
     for k, chart in enumerate(spec.charts):
         _insert_chart(book, ws, name, frame, columns, top, chart, row=top + 1 + 22 * k)
+    for k, image in enumerate(spec.images):  # charts that Excel cannot draw natively
+        ws.insert_image(
+            top + 1 + 34 * k, len(columns) + 1, str(image), {"x_scale": 0.6, "y_scale": 0.6}
+        )
 
 
 def _insert_chart(
