@@ -100,6 +100,10 @@ def to_numeric(table: RawTable, columns: Sequence[str], what: str = "rating") ->
             if bad.any():
                 total += int(bad.sum())
                 problems.extend(_cells(table, col, bad, s))
+        infinite = pd.Series(np.isinf(num.to_numpy(dtype=float)), index=num.index)
+        if infinite.any():  # 'inf' parses as a number but is no rating
+            total += int(infinite.sum())
+            problems.extend(_cells(table, col, infinite, s))
         out[col] = num
     if total:
         raise InvalidValueError(

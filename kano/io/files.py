@@ -12,10 +12,14 @@ import codecs
 import csv
 import io
 import os
+import re
+import unicodedata
 import warnings
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from zlib import error as zlib_error
 
 import pandas as pd
 
@@ -24,6 +28,11 @@ from kano.errors import InputFileError
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls
 _SAMPLE_BYTES = 1 << 20
+# Zip-bomb guard: what the zip declares before anything is inflated. A real
+# survey sheet compresses 5-20x; a bomb 1000x.
+MAX_UNCOMPRESSED = 2 << 30  # 2 GiB for the whole workbook
+MAX_RATIO = 200  # per member larger than _RATIO_FLOOR
+_RATIO_FLOOR = 50 << 20
 
 
 @dataclass(frozen=True)
@@ -118,23 +127,64 @@ def read_table(source: str | os.PathLike | pd.DataFrame, sheet: str | None = Non
     return _finish(table)
 
 
-def _read_xlsx(path: Path, sheet: str | None) -> RawTable:
+def check_workbook(path: str | os.PathLike) -> None:
+    """Refuse a workbook before any XML of it is parsed: not a zip, not an Excel
+    package, a zip bomb (declared sizes or ratios) or XML with a DTD (entity bombs).
+
+    Raises
+    ------
+    InputFileError
+    """
+    path = Path(path)
     try:
         with zipfile.ZipFile(path) as zf:
-            if "xl/workbook.xml" not in zf.namelist():
+            infos = zf.infolist()
+            if "xl/workbook.xml" not in {i.filename for i in infos}:
                 raise InputFileError(f"{path}: not an Excel workbook (an .ods or other zip file?)")
+            total = sum(i.file_size for i in infos)
+            if total > MAX_UNCOMPRESSED:
+                raise InputFileError(
+                    f"{path}: the workbook declares {total / (1 << 30):.1f} GB uncompressed "
+                    f"(limit {MAX_UNCOMPRESSED >> 30} GB); refusing a possible zip bomb"
+                )
+            for info in infos:
+                ratio = info.file_size / max(info.compress_size, 1)
+                if info.file_size > _RATIO_FLOOR and ratio > MAX_RATIO:
+                    raise InputFileError(
+                        f"{path}: {info.filename} inflates {ratio:.0f}x to "
+                        f"{info.file_size >> 20} MB uncompressed; refusing a possible zip bomb"
+                    )
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels")):
+                    with zf.open(info) as fh:
+                        head = fh.read(4096)
+                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                        raise InputFileError(
+                            f"{path}: {info.filename} declares XML entities (a DTD), which Excel "
+                            "never writes; refusing a possible entity-expansion attack"
+                        )
     except zipfile.BadZipFile as exc:
         raise InputFileError(f"{path}: the workbook is damaged or truncated ({exc})") from None
+    except (zipfile.LargeZipFile, NotImplementedError, OSError, EOFError, zlib_error) as exc:
+        raise InputFileError(f"{path}: the workbook is damaged or truncated ({exc})") from None
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> RawTable:
+    check_workbook(path)
     try:
         book = pd.ExcelFile(path, engine="calamine")
     except Exception as exc:  # calamine raises its own types for damaged files
         raise InputFileError(f"{path}: cannot open the workbook ({_one_line(exc)})") from None
+    notes: tuple[str, ...] = ()
     with book:
         names = [str(n) for n in book.sheet_names]
         if sheet is None:
             if not names:
                 raise InputFileError(f"{path}: the workbook has no sheets")
-            sheet = names[0]
+            visible = _visible_sheets(book, names)
+            sheet = visible[0] if visible else names[0]
+            if sheet != names[0]:
+                notes = (f"hidden sheet(s) before {sheet!r} skipped; use --sheet to read one",)
         elif sheet not in names:
             raise InputFileError(
                 f"{path}: no sheet named {sheet!r}; the sheets are: {', '.join(map(repr, names))}"
@@ -143,23 +193,154 @@ def _read_xlsx(path: Path, sheet: str | None) -> RawTable:
             frame = pd.read_excel(
                 book, sheet_name=sheet, header=0, keep_default_na=False, na_values=[""]
             )
+            if _looks_mangled(frame.columns):
+                raw = pd.read_excel(book, sheet_name=sheet, header=None, nrows=1)
+                frame.columns = _unmangle(frame.columns, raw.iloc[0].tolist() if len(raw) else [])
         except Exception as exc:
             raise InputFileError(
                 f"{path}, sheet {sheet!r}: cannot read the sheet ({_one_line(exc)})"
             ) from None
-    return RawTable(frame=frame, source=f"{path.name}, sheet {sheet!r}", path=path, sheet=sheet)
+    frame = _restore_hidden_cells(path, sheet, frame)
+    return RawTable(
+        frame=frame, source=f"{path.name}, sheet {sheet!r}", path=path, sheet=sheet, notes=notes
+    )
+
+
+def _visible_sheets(book: pd.ExcelFile, names: list[str]) -> list[str]:
+    try:
+        meta = book.book.sheets_metadata
+        return [str(m.name) for m in meta if str(m.visible).rsplit(".", 1)[-1].lower() == "visible"]
+    except Exception:  # another engine or an old python-calamine: keep the first sheet
+        return names
+
+
+_CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
+_REF = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
+_XML_ESCAPES = {"&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'", "&amp;": "&"}
+
+
+def _sheet_part(zf: zipfile.ZipFile, sheet: str) -> str | None:
+    """The zip member of the sheet named ``sheet`` (workbook.xml + its relationships)."""
+    from defusedxml import ElementTree as ET
+
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    rel_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    book = ET.fromstring(zf.read("xl/workbook.xml"))
+    rid = next((el.get(f"{rel_ns}id") for el in book.iter(f"{main}sheet")
+                if el.get("name") == sheet), None)  # fmt: skip
+    rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    for rel in rels:
+        if rel.get("Id") == rid:
+            target = rel.get("Target", "")
+            return target.lstrip("/") if target.startswith("/") else "xl/" + target
+    return None
+
+
+def _restore_hidden_cells(path: Path, sheet: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Put back what calamine turns into blanks: Excel error results (``#N/A``,
+    ``#DIV/0!`` ...) and formulas saved without a result (written by a script,
+    never opened in Excel), so that validation names these cells instead of
+    counting them as missing answers."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            part = _sheet_part(zf, sheet)
+            if part is None or part not in zf.namelist():
+                return frame
+            found = []
+            with zf.open(part) as fh:
+                tail = b""
+                while chunk := fh.read(1 << 22):
+                    data = tail + chunk
+                    cut = data.rfind(b"<c ")
+                    cut = cut if cut > 0 else len(data)
+                    block, tail = data[:cut], data[cut:]
+                    if b't="e"' in block or b"<f" in block:
+                        found += _odd_cells(block)
+                if tail:
+                    found += _odd_cells(tail)
+    except Exception:  # best effort: the sheet itself was read
+        return frame
+    for row, col, text in found:
+        i, j = row - 2, col
+        if 0 <= i < len(frame) and j < frame.shape[1] and pd.isna(frame.iat[i, j]):
+            if not pd.api.types.is_object_dtype(frame.dtypes.iloc[j]):
+                frame.isetitem(j, frame.iloc[:, j].astype(object))
+            frame.iat[i, j] = text
+    return frame
+
+
+def _odd_cells(block: bytes) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _CELL.finditer(block):
+        attrs, body = m.group(1), m.group(2) or b""
+        is_error = b't="e"' in attrs
+        uncached = b"<f" in body and not re.search(rb"<v>[^<]", body)
+        if not (is_error or uncached):
+            continue
+        ref = _REF.search(attrs)
+        if not ref:
+            continue
+        if is_error:
+            v = re.search(rb"<v>([^<]*)</v>", body)
+            text = v.group(1).decode("utf-8", "replace") if v else "#error"
+        else:
+            f = re.search(rb"<f[^>]*>([^<]*)</f>", body)
+            text = "=" + (f.group(1).decode("utf-8", "replace") if f else "")
+        for k, v in _XML_ESCAPES.items():
+            text = text.replace(k, v)
+        out.append((int(ref.group(2)), _column_index(ref.group(1).decode()), text))
+    return out
+
+
+def _column_index(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+def column_letter(index: int) -> str:
+    """Spreadsheet letters of a 0-based column position (0 -> A, 27 -> AB)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def _looks_mangled(columns) -> bool:
+    names = {str(c) for c in columns}
+    return any((m := re.fullmatch(r"(.*)\.(\d+)", str(c))) and m.group(1) in names for c in columns)
+
+
+def _unmangle(columns, raw: list) -> list[str]:
+    """pandas renames a repeated header 'X' to 'X.1'; give it back its real name."""
+    out = []
+    for j, c in enumerate(columns):
+        r = raw[j] if j < len(raw) else None
+        out.append(str(r) if isinstance(r, str) and str(c).startswith(f"{r}.") else str(c))
+    return out
 
 
 def _read_csv(path: Path) -> RawTable:
     with path.open("rb") as fh:
         sample = fh.read(_SAMPLE_BYTES)
     encoding = detect_encoding(sample, complete=len(sample) < _SAMPLE_BYTES)
+    if encoding in (None, "gb18030"):
+        mixed = _mixed_lines(sample)
+        if mixed:
+            raise InputFileError(
+                f"{path}: the text mixes encodings: line {mixed[0]} is UTF-8 but line {mixed[1]} "
+                "is not (GBK?); save it from Excel as 'CSV UTF-8'"
+            )
     if encoding is None:
         raise InputFileError(
-            f"{path}: cannot tell the text encoding (not UTF-8, UTF-16 or GBK/GB18030); "
-            "save it from Excel as 'CSV UTF-8'"
+            f"{path}: cannot tell the text encoding (not UTF-8, UTF-16 or GBK/GB18030; "
+            "Latin-1?); save it from Excel as 'CSV UTF-8'"
         )
-    sep = sniff_delimiter(sample.decode(encoding, errors="ignore"))
+    text = sample.decode(encoding, errors="ignore")
+    sep = sniff_delimiter(text)
     try:
         frame = _read_csv_frame(path, encoding, sep)
     except UnicodeDecodeError:
@@ -181,8 +362,28 @@ def _read_csv(path: Path) -> RawTable:
         raise InputFileError(f"{path}: the file has no header row") from None
     except pd.errors.ParserError as exc:
         raise InputFileError(f"{path}: malformed CSV ({_one_line(exc)})") from None
+    if _looks_mangled(frame.columns):
+        raw = next(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=sep), [])
+        frame.columns = _unmangle(frame.columns, raw)
     name = {"utf-8-sig": "UTF-8 with BOM", "gb18030": "GBK/GB18030"}.get(encoding, encoding)
     return RawTable(frame=frame, source=path.name, path=path, encoding=name)
+
+
+def _mixed_lines(sample: bytes) -> tuple[int, int] | None:
+    """(a UTF-8 line, a non-UTF-8 line), 1-based, when both hold non-ASCII text."""
+    utf8 = other = None
+    for number, line in enumerate(sample.split(b"\n")[:-1] or [sample], start=1):
+        if sum(b > 127 for b in line) < 3:
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            other = other or number
+        else:
+            utf8 = utf8 or number
+        if utf8 and other:
+            return utf8, other
+    return None
 
 
 def _read_csv_frame(path: Path, encoding: str, sep: str) -> pd.DataFrame:
@@ -228,11 +429,29 @@ def detect_encoding(sample: bytes, complete: bool = True) -> str | None:
     for encoding in ("utf-8", "gb18030"):
         decoder = codecs.getincrementaldecoder(encoding)()
         try:
-            decoder.decode(sample, final=complete)
+            text = decoder.decode(sample, final=complete)
         except UnicodeDecodeError:
             continue
+        if encoding == "gb18030" and not _plausible_chinese(text):
+            return None
         return encoding
     return None
+
+
+def _plausible_chinese(text: str) -> bool:
+    """Most characters of real GBK text are common ones (GB2312); Latin-1 bytes
+    that happen to decode as GBK give rare characters ('Café_x' -> 'Caf開x')."""
+    counts = Counter(ch for ch in text if ord(ch) > 127)
+    if not counts:
+        return True
+    common = 0
+    for ch, n in counts.items():
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        common += n
+    return common >= 0.5 * sum(counts.values())
 
 
 def _finish(table: RawTable) -> RawTable:
@@ -240,7 +459,9 @@ def _finish(table: RawTable) -> RawTable:
     if frame.shape[1] == 0:
         raise InputFileError(f"{table.source}: the sheet is empty")
     frame, first_row, notes = _drop_extra_header_rows(frame, table.first_row)
+    _check_mojibake([str(c) for c in frame.columns], table.source)
     frame.columns = _clean_headers(frame.columns)
+    _check_duplicates(list(frame.columns), table.source)
     blank = frame.isna().all(axis=1)
     if blank.any():
         frame = frame.loc[~blank]
@@ -301,9 +522,50 @@ def _drop_extra_header_rows(frame: pd.DataFrame, first_row: int):
 def _clean_headers(columns) -> list[str]:
     cleaned = []
     for c in columns:
-        text = str(c).replace("\r", " ").replace("\n", " ").strip()
+        text = str(c).replace("\r", " ").replace("\n", " ").replace("\t", " ")
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cc").strip()
         cleaned.append(text)
     return cleaned
+
+
+# UTF-8 bytes of Chinese read as Latin-1/Windows-1252: a lead byte E3-E9 shown as
+# ã-é followed by continuation bytes shown as C1/Latin-1 or cp1252 punctuation.
+_MOJIBAKE = re.compile(
+    "[\u00e3-\u00e9][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+    "\u0192\u02c6\u02dc\u2013-\u2026\u2030\u2039\u203a\u20ac\u2122\ufffd]{1,2}"
+)
+
+
+def _check_duplicates(columns: list[str], source: str) -> None:
+    """Refuse repeated header names, naming both columns."""
+    seen: dict[str, int] = {}
+    for j, name in enumerate(columns):
+        if not name or name.startswith("Unnamed: "):
+            continue
+        if name in seen:
+            raise InputFileError(
+                f"{source}: the header {name!r} appears twice, in columns "
+                f"{column_letter(seen[name])} and {column_letter(j)}; rename one of them"
+            )
+        seen[name] = j
+
+
+def _check_mojibake(columns: list[str], source: str) -> None:
+    """Refuse headers garbled by a Latin-1/Windows-1252 round trip of UTF-8 Chinese."""
+    for j, name in enumerate(columns):
+        if len(_MOJIBAKE.findall(name)) >= 2:
+            repaired = ""
+            for codec in ("latin-1", "cp1252"):
+                try:
+                    repaired = name.encode(codec).decode("utf-8")
+                    break
+                except UnicodeError:
+                    continue
+            hint = f" (it was probably {repaired!r})" if repaired else ""
+            raise InputFileError(
+                f"{source}: the header {name!r} of column {column_letter(j)} is garbled UTF-8 "
+                f"text read as Latin-1/Windows-1252{hint}; re-export the file as 'CSV UTF-8'"
+            )
 
 
 def _one_line(exc: BaseException) -> str:

@@ -176,17 +176,45 @@ def _marker_of(column: str) -> tuple[str, str] | None:
     ):
         match = pattern.match(text)
         if match:
-            stem = match.group("stem").strip(" _-.:/|()（）[]【】")
+            stem = _trim_stem(match.group("stem"))
             if stem:
                 return stem, markers[match.group("m")]
     for pattern in (_SUFFIX_CJK_SEP, _PREFIX_CJK_SEP):
         match = pattern.match(text)
         if match:
             marker = next(g for g in (match.groupdict().get(k) for k in ("m", "m1", "m2")) if g)
-            stem = match.group("stem").strip(" _-.:/|()（）[]【】")
+            stem = _trim_stem(match.group("stem"))
             if stem:
                 return stem, _CJK_SEPARATED[marker]
     return None
+
+
+_OPEN, _CLOSE = "([（【", ")]）】"
+
+
+def _trim_stem(stem: str) -> str:
+    """Separators and the brackets of a marker ('Hotline (functional)') off a stem,
+    but never a bracket the name itself closes ('Wi-Fi (5G)') or a leading sign
+    ('-1+1' and '@SUM(A1)' stay as written)."""
+    seps = " _.:/|"
+
+    def unbalanced(text: str, ch: str, extra: str) -> bool:
+        opened = sum(text.count(c) for c in _OPEN)
+        closed = sum(text.count(c) for c in _CLOSE)
+        return closed > opened if extra == "close" else opened > closed
+
+    stem = stem.strip(seps)
+    while stem and (
+        stem[-1] in _OPEN or stem[-1] in seps + "-"
+        or (stem[-1] in _CLOSE and unbalanced(stem, stem[-1], "close"))
+    ):  # fmt: skip
+        stem = stem[:-1]
+    while stem and (
+        stem[0] in _CLOSE or stem[0] in seps
+        or (stem[0] in _OPEN and unbalanced(stem, stem[0], "open"))
+    ):  # fmt: skip
+        stem = stem[1:]
+    return stem
 
 
 def _group_by_marker(columns: list[str]) -> dict[str, dict[str, list[str]]]:
