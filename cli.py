@@ -3,24 +3,48 @@
 Every command is registered with :func:`command`, which turns the library's
 :class:`~kano.errors.KanoError` into one line on stderr and exit code 1, and any
 other exception (a bug) into one line plus a log file with the traceback and
-exit code 2.
+exit code 2. Mistyped options are user errors too: :class:`_OneLineErrors`
+prints click's usage errors on one line and exits 1.
 """
 
 from __future__ import annotations
 
 import functools
+import sys
 import tempfile
 import traceback
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
+from typer.core import TyperGroup
 
 from kano.errors import KanoError
 
+
+class _OneLineErrors(TyperGroup):
+    """Usage errors (unknown option, bad value) as one line on stderr and exit code 1."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except typer.TyperException as exc:  # Typer's (vendored) click usage errors
+            if type(exc).__name__ == "NoArgsIsHelpError":
+                typer.echo(exc.ctx.get_help() if getattr(exc, "ctx", None) else "", err=True)
+                sys.exit(0)
+            typer.echo(f"Error: {' '.join(exc.format_message().split())}", err=True)
+            sys.exit(1)
+        except (typer.Abort, KeyboardInterrupt):
+            typer.echo("Aborted.", err=True)
+            sys.exit(1)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+
 app = typer.Typer(
+    cls=_OneLineErrors,
     add_completion=False,
     no_args_is_help=True,
     help="KANO surveys and customer-satisfaction analysis.",
@@ -45,7 +69,7 @@ def command(*args, **kwargs):
                 return fn(*a, **k)
             except KanoError as exc:
                 fail(str(exc))
-            except (typer.Exit, typer.Abort, click.exceptions.ClickException, KeyboardInterrupt):
+            except (typer.Exit, typer.Abort, typer.TyperException, KeyboardInterrupt):
                 raise
             except Exception as exc:  # a bug: keep the traceback for the report
                 log = Path(tempfile.gettempdir()) / "kano-error.log"
@@ -675,7 +699,6 @@ def _report_headlines(report):
 
 
 # --- satisfaction commands ---
-# Owned by the satisfaction package (issue 3); keep edits to this section.
 
 
 def _satisfaction_summary(result) -> None:
@@ -695,93 +718,108 @@ def _satisfaction_summary(result) -> None:
         typer.echo(f"Wrote {path}")
 
 
+SatMappingOpt = Annotated[
+    Path | None,
+    typer.Option("--mapping", help="Column mapping (.csv/.yaml): column, role, driver, scale."),
+]
+RatingScaleOpt = Annotated[
+    str | None,
+    typer.Option("--scale", help="Rating scale of drivers, e.g. 1-5 (default: inferred)."),
+]
+SatBootOpt = Annotated[
+    int, typer.Option("--bootstrap", help="Bootstrap resamples (e.g. 1000); 0 for none.")
+]
+SatSeedOpt = Annotated[int | None, typer.Option("--seed", help="Seed of the bootstrap.")]
+
+
 @command("ipa")
 def ipa_command(
-    survey: Path = typer.Argument(..., help="Survey table (.xlsx or .csv)."),
-    output: Path | None = typer.Option(
-        None, "-o", "--output", help="Workbook to write (default: <input>_ipa.xlsx)."
-    ),
-    sheet: str | None = typer.Option(None, "--sheet", help="Sheet of the workbook."),
-    mapping: Path | None = typer.Option(None, "--mapping", help="Column mapping (.csv/.yaml)."),
-    scale: str | None = typer.Option(None, "--scale", help="Rating scale of drivers, e.g. 1-5."),
-    importance: str | None = typer.Option(
-        None, "--importance", help="stated (default when rated) or derived."
-    ),
-    outcome: str | None = typer.Option(
-        None, "--outcome", help="Outcome of derived importance: overall, loyalty or a column."
-    ),
-    crosshair: str = typer.Option("mean", "--crosshair", help="mean, median, midpoint or X,Y."),
-    by: str | None = typer.Option(None, "--by", help="Split by segment, tenure_band or a column."),
-    bootstrap: int = typer.Option(0, "--bootstrap", help="Bootstrap resamples (e.g. 1000)."),
-    seed: int | None = typer.Option(None, "--seed", help="Seed of the bootstrap."),
-    lang: str = typer.Option("en", "--lang", help="Output language: en or zh."),
-    diagonal: bool = typer.Option(False, "--diagonal", help="Draw the iso-priority diagonal."),
-    zones: str | None = typer.Option(
-        None, "--zones", help="Satisfaction thresholds X1,X2 of the loyalty zones."
-    ),
-    key_account: float = typer.Option(
-        3000.0, "--key-account-spend", help="Monthly spend (yuan) above which a key account."
-    ),
+    survey: Annotated[Path, typer.Argument(help="Survey table (.xlsx or .csv).")],
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Workbook to write (default: <input>_ipa.xlsx)."),
+    ] = None,
+    sheet: SheetOpt = None,
+    mapping: SatMappingOpt = None,
+    scale: RatingScaleOpt = None,
+    importance: Annotated[
+        str | None, typer.Option("--importance", help="stated (default when rated) or derived.")
+    ] = None,
+    outcome: Annotated[
+        str | None,
+        typer.Option(
+            "--outcome", help="Outcome of derived importance: overall, loyalty or a column."
+        ),
+    ] = None,
+    crosshair: Annotated[
+        str, typer.Option("--crosshair", help="mean, median, midpoint or X,Y.")
+    ] = "mean",
+    by: Annotated[
+        str | None, typer.Option("--by", help="Split by segment, tenure_band or a column.")
+    ] = None,
+    bootstrap: SatBootOpt = 0,
+    seed: SatSeedOpt = None,
+    lang: LangOpt = Lang.en,
+    diagonal: Annotated[
+        bool, typer.Option("--diagonal", help="Draw the iso-priority diagonal.")
+    ] = False,
+    zones: Annotated[
+        str | None,
+        typer.Option("--zones", help="Satisfaction thresholds X1,X2 of the loyalty zones."),
+    ] = None,
+    key_account: Annotated[
+        float,
+        typer.Option("--key-account-spend", help="Monthly spend (yuan) above which a key account."),
+    ] = 3000.0,
 ) -> None:
-    """Importance-performance analysis of loyalty drivers (workbook + IPA map)."""
+    """Importance-performance analysis of loyalty drivers (workbook + IPA map).
+
+    Example: kano ipa satisfaction_q3.xlsx --by segment --bootstrap 1000 --seed 1 --lang zh
+    """
     from satisfaction.report import parse_zones, run_ipa
     from satisfaction.validate import parse_scale_option
 
     result = run_ipa(
-        survey,
-        output,
-        sheet=sheet,
-        mapping=mapping,
-        scale=parse_scale_option(scale),
-        importance=importance,
-        outcome=outcome,
-        crosshair=crosshair,
-        by=by,
-        bootstrap=bootstrap,
-        seed=seed,
-        lang=lang,
-        diagonal=diagonal,
-        zones=parse_zones(zones),
-        key_account_spend=key_account,
-    )
+        survey, output, sheet=sheet, mapping=mapping, scale=parse_scale_option(scale),
+        importance=importance, outcome=outcome, crosshair=crosshair, by=by, bootstrap=bootstrap,
+        seed=seed, lang=lang.value, diagonal=diagonal, zones=parse_zones(zones), key_account_spend=key_account,
+    )  # fmt: skip
     _satisfaction_summary(result)
 
 
 @command("drivers")
 def drivers_command(
-    survey: Path = typer.Argument(..., help="Survey table (.xlsx or .csv)."),
-    output: Path | None = typer.Option(
-        None, "-o", "--output", help="Workbook to write (default: <input>_drivers.xlsx)."
-    ),
-    sheet: str | None = typer.Option(None, "--sheet", help="Sheet of the workbook."),
-    mapping: Path | None = typer.Option(None, "--mapping", help="Column mapping (.csv/.yaml)."),
-    scale: str | None = typer.Option(None, "--scale", help="Rating scale of drivers, e.g. 1-5."),
-    outcome: str | None = typer.Option(
-        None, "--outcome", help="Outcome: overall (default), loyalty or a column."
-    ),
-    bootstrap: int = typer.Option(0, "--bootstrap", help="Bootstrap resamples (e.g. 1000)."),
-    seed: int | None = typer.Option(None, "--seed", help="Seed of the bootstrap."),
-    lang: str = typer.Option("en", "--lang", help="Output language: en or zh."),
-    rated_only: bool = typer.Option(
-        False, "--rated-only", help="Leave out tenure, customer traits and competitors."
-    ),
+    survey: Annotated[Path, typer.Argument(help="Survey table (.xlsx or .csv).")],
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Workbook to write (default: <input>_drivers.xlsx)."),
+    ] = None,
+    sheet: SheetOpt = None,
+    mapping: SatMappingOpt = None,
+    scale: RatingScaleOpt = None,
+    outcome: Annotated[
+        str | None,
+        typer.Option("--outcome", help="Outcome: overall (default), loyalty or a column."),
+    ] = None,
+    bootstrap: SatBootOpt = 0,
+    seed: SatSeedOpt = None,
+    lang: LangOpt = Lang.en,
+    rated_only: Annotated[
+        bool,
+        typer.Option("--rated-only", help="Leave out tenure, customer traits and competitors."),
+    ] = False,
 ) -> None:
-    """Derived importance of drivers: correlation, beta, Johnson weights, Shapley/LMG."""
+    """Derived importance of drivers: correlation, beta, Johnson weights, Shapley/LMG.
+
+    Example: kano drivers satisfaction_q3.xlsx --outcome loyalty --bootstrap 1000 --seed 1
+    """
     from satisfaction.report import run_drivers
     from satisfaction.validate import parse_scale_option
 
     result = run_drivers(
-        survey,
-        output,
-        sheet=sheet,
-        mapping=mapping,
-        scale=parse_scale_option(scale),
-        outcome=outcome,
-        bootstrap=bootstrap,
-        seed=seed,
-        lang=lang,
-        observed=not rated_only,
-    )
+        survey, output, sheet=sheet, mapping=mapping, scale=parse_scale_option(scale), outcome=outcome,
+        bootstrap=bootstrap, seed=seed, lang=lang.value, observed=not rated_only,
+    )  # fmt: skip
     _satisfaction_summary(result)
 
 
