@@ -210,24 +210,12 @@ def _read_wide(
     n = len(frame)
     f_codes = np.empty((n, len(services)), dtype=np.uint8)
     d_codes = np.empty((n, len(services)), dtype=np.uint8)
-    synonyms: dict[tuple[str, str, int], int] = {}
-    problems: list[CellProblem] = []
-    total_invalid = 0
+    columns = [c for row in pairs.itertuples(index=False)
+               for c in (row.functional_column, row.dysfunctional_column)]  # fmt: skip
+    codes, synonyms = _encode(table, columns, answers, on_invalid)
     for j, row in enumerate(pairs.itertuples(index=False)):
-        for target, col in ((f_codes, row.functional_column), (d_codes, row.dysfunctional_column)):
-            enc = encode_column(frame[col], answers)
-            target[:, j] = enc.codes
-            for (answer, code), count in enc.synonyms.items():
-                synonyms[(col, answer, code)] = count
-            bad = np.flatnonzero(enc.codes == INVALID)
-            total_invalid += len(bad)
-            for pos in bad[: max(0, MAX_REPORTED - len(problems))]:
-                problems.append(
-                    CellProblem(table.row_number(frame.index[pos]), col, frame[col].iloc[pos])
-                )
-    if total_invalid and on_invalid == "error":
-        problems.sort(key=lambda p: (p.row, p.column))
-        raise InvalidValueError(table.source, problems, total_invalid, hint=_INVALID_HINT)
+        f_codes[:, j] = codes[row.functional_column]
+        d_codes[:, j] = codes[row.dysfunctional_column]
     importance = _importance(frame, pairs, index, table)
     used = (
         set(pairs["functional_column"])
@@ -249,6 +237,36 @@ def _read_wide(
         answers,
         "wide",
     )
+
+
+def _encode(
+    table: RawTable, columns: list[str], answers: AnswerMap, on_invalid: str
+) -> tuple[dict[str, np.ndarray], dict[tuple[str, str, int], int]]:
+    """Answer codes of ``columns`` (invalid cells coded INVALID) and the wordings matched.
+
+    Raises :class:`InvalidValueError` naming the first offending cells (in
+    spreadsheet order) when ``on_invalid == "error"``.
+    """
+    frame = table.frame
+    codes: dict[str, np.ndarray] = {}
+    synonyms: dict[tuple[str, str, int], int] = {}
+    problems: list[CellProblem] = []
+    total_invalid = 0
+    for col in columns:
+        enc = encode_column(frame[col], answers)
+        codes[col] = enc.codes
+        for (answer, code), count in enc.synonyms.items():
+            synonyms[(col, answer, code)] = count
+        bad = np.flatnonzero(enc.codes == INVALID)
+        total_invalid += len(bad)
+        for pos in bad[: max(0, MAX_REPORTED - len(problems))]:
+            problems.append(
+                CellProblem(table.row_number(frame.index[pos]), col, frame[col].iloc[pos])
+            )
+    if total_invalid and on_invalid == "error":
+        problems.sort(key=lambda p: (p.row, p.column))
+        raise InvalidValueError(table.source, problems, total_invalid, hint=_INVALID_HINT)
+    return codes, synonyms
 
 
 _INVALID_HINT = (
@@ -284,25 +302,10 @@ def _read_long(
             int(dup.sum()),
             hint=f"respondent {resp.iloc[pos]!r} answers this service twice",
         )
-    synonyms: dict[tuple[str, str, int], int] = {}
-    problems: list[CellProblem] = []
-    total_invalid = 0
-    codes = {}
-    for role in ("functional", "dysfunctional"):
-        col = cols[role]
-        enc = encode_column(frame[col], answers)
-        codes[role] = enc.codes
-        for (answer, code), count in enc.synonyms.items():
-            synonyms[(col, answer, code)] = count
-        bad = np.flatnonzero(enc.codes == INVALID)
-        total_invalid += len(bad)
-        for pos in bad[: max(0, MAX_REPORTED - len(problems))]:
-            problems.append(
-                CellProblem(table.row_number(frame.index[pos]), col, frame[col].iloc[pos])
-            )
-    if total_invalid and on_invalid == "error":
-        problems.sort(key=lambda p: (p.row, p.column))
-        raise InvalidValueError(table.source, problems, total_invalid, hint=_INVALID_HINT)
+    by_column, synonyms = _encode(
+        table, [cols["functional"], cols["dysfunctional"]], answers, on_invalid
+    )
+    codes = {role: by_column[cols[role]] for role in ("functional", "dysfunctional")}
     r_codes, respondents = pd.factorize(resp)
     s_codes, services = pd.factorize(serv)
     shape = (len(respondents), len(services))
