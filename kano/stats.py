@@ -163,13 +163,14 @@ def _validated_counts(counts: pd.DataFrame, source: str) -> pd.DataFrame:
     problems = []
     for cat in CATEGORIES:
         numbers = pd.to_numeric(frame[cat], errors="coerce")
-        bad = numbers.isna() | (numbers < 0) | (numbers % 1 != 0)
+        # above 10^12 a sum of counts is no longer exact (and int64 overflows)
+        bad = numbers.isna() | (numbers < 0) | (numbers % 1 != 0) | (numbers > 1e12)
         for pos in np.flatnonzero(bad.to_numpy())[:20]:
             problems.append(CellProblem(int(pos) + 2, cat, frame[cat].iloc[pos]))
         frame[cat] = numbers.fillna(0).astype(np.int64) if not bad.any() else numbers
     if problems:
         raise InvalidValueError(
-            "counts table", problems, len(problems), "counts must be whole numbers ≥ 0"
+            source, problems, len(problems), "counts must be whole numbers from 0 to 10^12"
         )
     frame["service"] = frame["service"].astype(str)
     return frame

@@ -606,6 +606,8 @@ def cases() -> list[Case]:
               "InvalidValueError", ("row 2, column 'O'", "-2"), args=summ))  # fmt: skip
     add(_kano("summarize_text_count", "commands", with_cell(counts_rows, 3, "M", "five"),
               "InvalidValueError", ("row 3, column 'M'", "five"), args=summ))  # fmt: skip
+    add(_kano("summarize_huge_count", "commands", with_cell(counts_rows, 2, "A", "9223372036854775807"),
+              "InvalidValueError", ("summarize_huge_count.csv", "row 2, column 'A'"), args=summ))  # fmt: skip
     add(_kano("summarize_header_only", "commands", counts_rows[:1], "InputFileError",
               ("no data rows",), args=summ))  # fmt: skip
     add(_kano("compare_truncated_wave", "commands", truncated(write_xlsx(base)), "InputFileError",
