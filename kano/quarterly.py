@@ -73,6 +73,8 @@ _T = {
         "Benjamini–Hochberg; intervals: Wilson (shares), bootstrap percentile ({boot} resamples, seed {seed}).",
         "table": "Evaluation table: {table}; category rule: {rule}.",
         "formulas": "Every formula and its source: docs/methods.md of kano-toolkit {version}.",
+        "data": "Data",
+        "inputs": "Inputs",
     },
     "zh": {
         "title": "{wave} 季度客户报告",
@@ -103,6 +105,8 @@ _T = {
         "Benjamini–Hochberg校正；区间：Wilson(占比)、自助法百分位({boot}次，种子{seed})。",
         "table": "评估表：{table}；类别规则：{rule}。",
         "formulas": "全部公式及出处见 kano-toolkit {version} 的 docs/methods.md。",
+        "data": "数据",
+        "inputs": "输入文件",
     },
 }
 
@@ -484,7 +488,7 @@ def _appendix_blocks(report: QuarterlyReport) -> list[tuple[str, list[str]]]:
         t["formulas"].format(version=__version__),
     ]
     inputs = [f"{label}: {path}" for label, path in report.inputs.items()]
-    return [(t["appendix"], method), ("Data", lines), ("Inputs", inputs)]
+    return [(t["appendix"], method), (t["data"], lines), (t["inputs"], inputs)]
 
 
 def _summary_table(report: QuarterlyReport) -> pd.DataFrame:

@@ -1,0 +1,309 @@
+"""`kano report` and the formula-injection cases of `kano classify`, through Typer's CliRunner
+(issue 5). The report runs on the example files; the PDF is read back with pypdf, the workbook
+with openpyxl; the Method sheet's checksums are computed here with hashlib. Runs are shared
+through module-scoped fixtures to keep the suite fast (--bootstrap 200 where the count does
+not matter)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+from cli import app
+
+runner = CliRunner()
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+Q3 = EXAMPLES / "carrier_survey_wjx.xlsx"
+Q2 = EXAMPLES / "carrier_survey_2026Q2_wjx.xlsx"
+SAT = EXAMPLES / "satisfaction_2026Q3.xlsx"
+EPOCH = "1780000000"  # 2026-05-28T20:26:40+00:00
+CHARTS = ["shares", "better_worse", "continuous", "trend_better", "trend_worse", "ipa",
+          "derived", "zones", "nps"]  # fmt: skip
+HOSTILE = ['=HYPERLINK("http://x","y")', "+cmd", "-1+1", "@SUM(A1)"]
+SEGMENTS = ["=Summary!A1", "+cmd", "-1+1", "@SUM(A1)"]
+
+
+def invoke(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def one_line_error(result) -> str:
+    assert result.exit_code == 1, result.output
+    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.output
+    return lines[0]
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def report_run(folder: Path, *extra) -> dict:
+    """Run `kano report` on the examples with SOURCE_DATE_EPOCH set; return what it wrote."""
+    folder.mkdir()
+    stem = folder / "report_2026Q3"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        result = invoke("report", Q3, "--previous", Q2, "--previous-wave", "2026Q2",
+                        "--wave", "2026Q3", "--satisfaction", SAT, "--bootstrap", 200,
+                        "--dpi", 30, "-o", stem, *extra)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return {"result": result, "stem": stem, "folder": folder,
+            "xlsx": stem.with_suffix(".xlsx"), "pdf": stem.with_suffix(".pdf")}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def zh_run(tmp_path_factory):
+    return report_run(tmp_path_factory.mktemp("zh") / "a", "--lang", "zh", "--seed", 7)
+
+
+@pytest.fixture(scope="module")
+def zh_again(tmp_path_factory):
+    """The same inputs and seed, quiet."""
+    return report_run(tmp_path_factory.mktemp("zh") / "b", "--lang", "zh", "--seed", 7, "--quiet")
+
+
+@pytest.fixture(scope="module")
+def en_run(tmp_path_factory):
+    """English, another seed, quiet."""
+    return report_run(tmp_path_factory.mktemp("en") / "c", "--lang", "en", "--seed", 8, "-q")
+
+
+def pdf_pages(path: Path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(path).pages]
+
+
+def all_cells(path: Path) -> dict[str, list[tuple]]:
+    book = openpyxl.load_workbook(path)
+    return {ws.title: list(ws.iter_rows(values_only=True)) for ws in book.worksheets}
+
+
+def method_rows(path: Path) -> dict:
+    book = openpyxl.load_workbook(path)
+    ws = book.worksheets[-1]
+    return {r[0]: r[1] for r in ws.iter_rows(min_row=2, values_only=True)}
+
+
+# --- the files ---------------------------------------------------------------------------
+
+
+def test_report_writes_workbook_pdf_and_every_chart(zh_run):
+    folder, stem = zh_run["folder"], zh_run["stem"].name
+    expected = {f"{stem}.xlsx", f"{stem}.pdf", *(f"{stem}_{c}.png" for c in CHARTS)}
+    assert {p.name for p in folder.iterdir()} == expected  # and no temporary files
+    for png in folder.glob("*.png"):
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    wrote = [ln for ln in zh_run["result"].stdout.splitlines() if ln.startswith("Wrote ")]
+    assert {Path(ln[len("Wrote ") :]).name for ln in wrote} == expected
+
+
+def test_zh_pdf_pages_are_chinese(zh_run):
+    pages = pdf_pages(zh_run["pdf"])
+    assert len(pages) >= 6
+    first = pages[0]
+    assert first.startswith("2026Q3 季度客户报告")
+    for heading in ("与2026Q2相比类别发生变化的服务", "数据质量"):
+        assert heading in first
+    assert "专属客户经理" in first  # the account manager's migration (examples/make_examples.py)
+    text = "\n".join(pages)
+    for section in ("KANO分析", "重要性×满意度与忠诚度", "细分群体", "各期趋势", "方法与数据质量"):
+        assert section in text
+    appendix = next(p for p in pages if p.startswith("方法与数据质量"))
+    assert "评估表" in appendix and "standard" in appendix and "QAAAO/RIIIM" in appendix
+    assert "输入文件" in appendix
+    flat = "".join(appendix.split())  # the appendix wraps long paths
+    for path in (Q3, Q2, SAT):
+        assert path.name in flat
+    assert "种子7" in flat and "200" in flat
+    # English words only where they are names (Better/Worse, file names, tests)
+    assert "Key findings" not in text and "Methods and data quality" not in text
+
+
+def test_en_pdf_pages(en_run):
+    pages = pdf_pages(en_run["pdf"])
+    assert len(pages) >= 6
+    first = pages[0]
+    assert first.startswith("Quarterly customer report 2026Q3")
+    for heading in ("Categories that changed since 2026Q2", "Data quality:"):
+        assert heading in first
+    assert "Most harmful if missing" in first or "Top priorities" in first
+    appendix = next(p for p in pages if p.startswith("Methods and data quality"))
+    flat = "".join(appendix.split())
+    assert "Evaluationtable:standard" in flat
+    assert "Inputs" in appendix
+    for path in (Q3, Q2, SAT):
+        assert path.name in flat
+    assert "seed8" in flat
+
+
+def test_method_sheet_names_every_input_with_its_checksum_and_the_seed(zh_run, en_run):
+    for run, seed in ((zh_run, 7), (en_run, 8)):
+        rows = method_rows(run["xlsx"])
+        text = {str(k): str(v) for k, v in rows.items()}
+        for path in (Q3, Q2, SAT):
+            labels = [k for k, v in text.items() if v == str(path)]
+            assert len(labels) == 1, (path, text)
+            assert text[f"{labels[0]} SHA-256"] == sha256(path)
+        assert rows["bootstrap seed"] == seed
+        assert rows["bootstrap resamples"] == 200
+        assert rows["written at (UTC)"] == "2026-05-28T20:26:40+00:00"
+
+
+def test_workbook_sheets(zh_run, en_run):
+    zh = openpyxl.load_workbook(zh_run["xlsx"]).sheetnames
+    en = openpyxl.load_workbook(en_run["xlsx"]).sheetnames
+    assert len(zh) == len(en)
+    assert en[0] == "Key findings" and en[-1] == "Method"
+    for name in ("Summary", "Charts", "Waves", "Segments"):
+        assert name in en
+    assert zh[0] == "关键发现" and zh[-1] == "方法说明"
+    assert "汇总矩阵" in zh and "图表" in zh
+
+
+def test_quiet_prints_only_the_wrote_lines(zh_run, zh_again):
+    lines = [ln for ln in zh_again["result"].stdout.splitlines() if ln.strip()]
+    assert lines and all(ln.startswith("Wrote ") for ln in lines)
+    assert len(lines) == 2 + len(CHARTS)
+    loud = zh_run["result"].stdout.splitlines()
+    assert any(not ln.startswith("Wrote ") for ln in loud)  # the findings are printed
+
+
+def test_same_seed_gives_the_same_workbook_values(zh_run, zh_again):
+    """A different seed changing the bootstrap numbers is tested in test_quarterly.py."""
+    a, b = all_cells(zh_run["xlsx"]), all_cells(zh_again["xlsx"])
+    assert list(a) == list(b)
+    for sheet in a:
+        assert a[sheet] == b[sheet], sheet
+    # the bootstrap numbers are there to compare
+    assert any(isinstance(v, float) for row in a["汇总矩阵"] for v in row)
+
+
+# --- error paths -------------------------------------------------------------------------
+
+
+def test_missing_input(tmp_path):
+    line = one_line_error(invoke("report", tmp_path / "nope.xlsx", "-o", tmp_path / "r"))
+    assert "nope.xlsx" in line
+
+
+def test_waves_not_a_folder(tmp_path):
+    line = one_line_error(invoke("report", Q3, "--waves", Q2, "-o", tmp_path / "r"))
+    assert "--waves" in line and "folder" in line
+
+
+def test_label_count_mismatch(tmp_path):
+    result = invoke("report", Q3, "--previous", Q2, "--previous-wave", "2026Q1",
+                    "--previous-wave", "2026Q2", "-o", tmp_path / "r")  # fmt: skip
+    line = one_line_error(result)
+    assert "2" in line and "1" in line and "--previous-wave" in line
+
+
+def test_output_folder_missing(tmp_path):
+    line = one_line_error(invoke("report", Q3, "-o", tmp_path / "missing" / "r"))
+    assert "does not exist" in line
+    assert not (tmp_path / "missing").exists()
+
+
+def test_output_stem_over_an_input(tmp_path):
+    survey = tmp_path / "q3.xlsx"
+    shutil.copy(Q3, survey)
+    before = survey.read_bytes()
+    line = one_line_error(invoke("report", survey, "-o", tmp_path / "q3"))
+    assert "input" in line
+    assert survey.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["q3.xlsx"]
+
+
+def test_waves_folder_gives_the_labels(tmp_path):
+    """Files of --waves are labelled by their names (checked before any work on a bad -o)."""
+    waves = tmp_path / "waves"
+    waves.mkdir()
+    shutil.copy(Q2, waves / "2026Q2.xlsx")
+    line = one_line_error(invoke("report", Q3, "--waves", waves, "-o", waves / "2026Q2"))
+    assert "2026Q2.xlsx" in line and "input" in line
+
+
+# --- formula injection through `kano classify` --------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def hostile_csv(tmp_path_factory) -> Path:
+    """Long layout (service names are cell values), four services, four segments."""
+    pairs = [(1, 3), (1, 5), (2, 5), (3, 3)]  # A, O, M, I
+    rows = []
+    for r in range(40):
+        for k, service in enumerate(HOSTILE):
+            f, d = pairs[(r + k) % 4]
+            rows.append({"respondent": r + 1, "segment": SEGMENTS[r % 4], "service": service,
+                         "functional": f, "dysfunctional": d})  # fmt: skip
+    path = tmp_path_factory.mktemp("hostile") / "hostile.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    return path
+
+
+@pytest.fixture(scope="module")
+def hostile_book(hostile_csv) -> Path:
+    out = hostile_csv.with_name("hostile.xlsx")
+    result = invoke("classify", hostile_csv, "--by", "segment", "-o", out, "-q")
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_classify_writes_hostile_text_as_strings(hostile_book):
+    book = openpyxl.load_workbook(hostile_book)
+    seen = {}
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
+                if cell.value in HOSTILE or cell.value in SEGMENTS:
+                    assert cell.data_type == "s"
+                    seen.setdefault(cell.value, set()).add(ws.title)
+    for service in HOSTILE:
+        assert {"Summary", "Charts", "Segments"} <= seen[service], service
+    for segment in SEGMENTS:
+        assert "Segments" in seen[segment], segment
+    # the service column of the Summary holds exactly the original names
+    summary = [r[0] for r in book["Summary"].iter_rows(min_row=2, values_only=True)]
+    assert sorted(summary) == sorted(HOSTILE)
+    with zipfile.ZipFile(hostile_book) as z:
+        for name in z.namelist():
+            if name.startswith("xl/worksheets/sheet"):
+                assert "<f>" not in z.read(name).decode(), name
+
+
+def test_classify_native_charts_reference_cells_not_user_text(hostile_book):
+    with zipfile.ZipFile(hostile_book) as z:
+        charts = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart")]
+    assert len(charts) == 2
+    refs = [f for xml in charts for f in re.findall(r"<c:f>(.*?)</c:f>", xml)]
+    cell_ref = re.compile(r"^'?Charts'?!\$[A-Z]+\$\d+(:\$[A-Z]+\$\d+)?$")
+    assert refs and all(cell_ref.match(f) for f in refs), refs
+    scatter = next(xml for xml in charts if "scatterChart" in xml)
+    # one data label per service, each pointing at that service's name cell
+    for row in range(2, 2 + len(HOSTILE)):
+        assert f"<c:f>'Charts'!$A${row}</c:f>" in scatter
+    for xml in charts:  # user text only as cached values, never in a formula
+        for service in HOSTILE:
+            escaped = service.replace("&", "&amp;").replace('"', "&quot;")
+            for f in re.findall(r"<c:f>(.*?)</c:f>", xml):
+                assert service not in f and escaped not in f
+
+
+def test_classify_csv_output_neutralises_formulas(hostile_csv):
+    out = hostile_csv.with_name("summary.csv")
+    result = invoke("classify", hostile_csv, "-o", out, "-q")
+    assert result.exit_code == 0, result.output
+    frame = pd.read_csv(out, encoding="utf-8-sig", dtype=str)
+    assert sorted(frame["service"]) == sorted("'" + s for s in HOSTILE)
+    assert frame["A"].str.fullmatch(r"\d+").all()  # numbers are not quoted
