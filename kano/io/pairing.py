@@ -465,6 +465,9 @@ def read_mapping(path: str | Path, columns: list[str]) -> Pairing:
         elif suffix == ".csv":
             frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
         elif suffix in {".xlsx", ".xlsm"}:
+            from kano.io.files import check_workbook
+
+            check_workbook(path)  # zip bombs and DTDs are refused before calamine parses
             frame = pd.read_excel(path, dtype=str, engine="calamine").fillna("")
         else:
             raise MappingFileError(f"{path}: mapping file must be .csv, .yaml or .xlsx")

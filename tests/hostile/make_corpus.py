@@ -498,6 +498,11 @@ def cases() -> list[Case]:
     mism[0][3], mism[0][4] = "Lounge_functional", "Lobby_dysfunctional"
     add(_kano("pair_names_mismatch", "structure", mism, "PairingError",
               ("'Lounge_functional'", "'Lobby_dysfunctional'")))  # fmt: skip
+    wifi = ("Wi-Fi (5G)", "Lounge [VIP]")
+    add(_kano("bracketed_markers", "structure",
+              kano_rows(wifi), counts=counts_for(wifi)))  # fmt: skip
+    add(_kano("mapping_zip_bomb", "structure", base, "InputFileError", ("map.xlsx", "zip bomb"),
+              files={"map.xlsx": zip_bomb}, args=(*CLASSIFY, "--mapping", "{f:map.xlsx}")))  # fmt: skip
     trailing = [[*r, None, None] for r in base] + [[None] * 7] * 3
     add(_kano("trailing_blank_rows_cols_csv", "structure", trailing))
     add(_kano("trailing_blank_rows_cols_xlsx", "structure",
