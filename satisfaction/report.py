@@ -9,6 +9,7 @@ the IPA map) with the shared writer.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import hashlib
 import os
@@ -553,6 +554,8 @@ def run_ipa(
     charts: list[Path] = []
     if chart:
         charts = save_ipa_map(result, chart_stem, lang, diagonal)
+        png = [c for c in charts if c.suffix == ".png"]
+        sheets[0] = dataclasses.replace(sheets[0], images=png)  # the map beside the drivers table
     options = {
         "sheet": sheet,
         "mapping": mapping,
