@@ -74,6 +74,7 @@ _T = {
         "table": "Evaluation table: {table}; category rule: {rule}.",
         "formulas": "Every formula and its source: docs/methods.md of kano-toolkit {version}.",
         "data": "Data",
+        "method": "Method",
         "inputs": "Inputs",
     },
     "zh": {
@@ -106,6 +107,7 @@ _T = {
         "table": "评估表：{table}；类别规则：{rule}。",
         "formulas": "全部公式及出处见 kano-toolkit {version} 的 docs/methods.md。",
         "data": "数据",
+        "method": "方法",
         "inputs": "输入文件",
     },
 }
@@ -256,8 +258,9 @@ def _with_findings(report: QuarterlyReport, n_boot: int, seed: int) -> Quarterly
         last = tests[tests["wave_b"] == report.wave]
         prev = str(last["wave_a"].iloc[0]) if len(last) else ""
         moved = last[last["migration_significant"]]
+        colon = "：" if report.lang == "zh" else ": "
         findings["changes"] = [
-            f"{r.service}: {r.category_a} {names.get(r.category_a, '')} → {r.category_b} "
+            f"{r.service}{colon}{r.category_a} {names.get(r.category_a, '')} → {r.category_b} "
             f"{names.get(r.category_b, '')} (p = {r.p_adjusted:.3g})"
             for r in moved.itertuples()
         ] or [t["no_change"].format(prev=prev)]
@@ -488,7 +491,7 @@ def _appendix_blocks(report: QuarterlyReport) -> list[tuple[str, list[str]]]:
         t["formulas"].format(version=__version__),
     ]
     inputs = [f"{label}: {path}" for label, path in report.inputs.items()]
-    return [(t["appendix"], method), (t["data"], lines), (t["inputs"], inputs)]
+    return [(t["method"], method), (t["data"], lines), (t["inputs"], inputs)]
 
 
 def _summary_table(report: QuarterlyReport) -> pd.DataFrame:

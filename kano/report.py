@@ -282,7 +282,7 @@ def compare_sheets(comparison: GroupComparison, lang: str = "en") -> list[SheetS
         _sheet(names["waves"], _with_category_names(comparison.groups, lang), lang),
         _sheet(names["wave_tests"], comparison.tests, lang),
         SheetSpec(
-            names["findings"],
+            names["wave_findings"],
             pd.DataFrame(
                 {column_label("finding", lang): list(comparison.findings) or [_NO_MIGRATION[lang]]}
             ),

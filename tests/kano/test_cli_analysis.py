@@ -77,7 +77,7 @@ def test_classify_with_ci_continuous_and_segments(segmented_csv, tmp_path):
     assert result.exit_code == 0, result.output
     assert result.stderr == ""  # no stray warnings on success
     book = openpyxl.load_workbook(out)
-    for name in ("Summary", "Intervals", "Continuous", "Segments", "Segment tests", "Findings"):
+    for name in ("Summary", "Intervals", "Continuous", "Segments", "Segment tests", "Segment findings"):
         assert name in book.sheetnames
     # Intervals: 3 services x 6 categories; manager A = 20 of 40:
     # Wilson centre 0.5, half = 1.959964·sqrt(0.25/40 + z²/6400)/(1 + z²/40)
@@ -101,7 +101,7 @@ def test_classify_with_ci_continuous_and_segments(segmented_csv, tmp_path):
     assert cont["wifi"]["Category (continuous)"].startswith("M")
     segments = {(r["Service"], r["Segment"]): r for r in sheet_rows(book, "Segments")}
     assert (segments[("manager", "key")]["M"], segments[("manager", "public")]["A"]) == (16, 16)
-    findings = [r[0] for r in book["Findings"].iter_rows(min_row=2, values_only=True)]
+    findings = [r[0] for r in book["Segment findings"].iter_rows(min_row=2, values_only=True)]
     # key M 16/20 = 80%, public A 16/20 = 80%; hotline and wifi do not differ
     assert len(findings) == 1
     assert findings[0].startswith(
@@ -139,7 +139,7 @@ def test_classify_zh_sheet_names_and_derived_segments(segmented_csv, tmp_path):
         "连续分析",
         "细分群体",
         "群体差异检验",
-        "主要发现",
+        "群体差异发现",
         "方法说明",
     ):
         assert name in names
@@ -199,12 +199,12 @@ def test_compare_writes_waves_workbook(waves, tmp_path):
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
     book = openpyxl.load_workbook(out)
-    for name in ("Waves", "Wave changes", "Findings", "Unmatched services", "Method"):
+    for name in ("Waves", "Wave changes", "Wave findings", "Unmatched services", "Method"):
         assert name in book.sheetnames
     waves_rows = {(r["Service"], r["Wave"]): r for r in sheet_rows(book, "Waves")}
     assert waves_rows[("vip", "2026Q2")]["A"] == 60 and waves_rows[("vip", "2026Q3")]["M"] == 60
     assert ("hotline", "2026Q2") in waves_rows and ("app", "2026Q3") in waves_rows
-    findings = [r[0] for r in book["Findings"].iter_rows(min_row=2, values_only=True)]
+    findings = [r[0] for r in book["Wave findings"].iter_rows(min_row=2, values_only=True)]
     assert len(findings) == 1
     assert findings[0].startswith(
         "vip moved from attractive (A) in 2026Q2 to must-be (M) in 2026Q3"
@@ -224,7 +224,7 @@ def test_compare_zh_and_default_labels(waves, tmp_path):
     result = invoke("compare", q2, q3, "-o", out, "--bootstrap", "100", "--lang", "zh")
     assert result.exit_code == 0, result.output
     names = openpyxl.load_workbook(out).sheetnames
-    for name in ("各期结果", "期间变化", "主要发现", "未匹配服务", "方法说明"):
+    for name in ("各期结果", "期间变化", "各期变化发现", "未匹配服务", "方法说明"):
         assert name in names
     assert "vip：从q2的魅力型(A)变为q3的必备型(M)" in result.stdout  # labels from file names
 
