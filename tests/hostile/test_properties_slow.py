@@ -50,8 +50,15 @@ CELLS = st.one_of(
 )
 
 
+_DIR: dict[str, object] = {}
+
+
 def _tmp(tmp_path_factory, name: str):
-    return tmp_path_factory.mktemp("prop") / name
+    """One folder per session, the file overwritten by each example (creating a
+    numbered folder per example costs O(examples) each)."""
+    if "dir" not in _DIR:
+        _DIR["dir"] = tmp_path_factory.mktemp("prop")
+    return _DIR["dir"] / name
 
 
 @PROPS
