@@ -248,7 +248,11 @@ def write_summary(
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         return write_workbook(
-            path, sheets or [], method=method, method_sheet_name=SHEETS[lang]["method"]
+            path,
+            sheets or [],
+            method=method,
+            method_sheet_name=SHEETS[lang]["method"],
+            method_headers=(column_label("item", lang), column_label("value", lang)),
         )
     if suffix == ".csv":
         frame = summary.map(safe_csv_text)
