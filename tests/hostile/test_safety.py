@@ -259,3 +259,31 @@ def test_million_rows_within_memory_target(tmp_path):
     total = rows[0].index("Total")
     assert [r[total] for r in rows[1:]] == [1_000_000] * 5
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss > 0
+
+
+def test_report_hostile_names_inputs_unchanged_no_formulas(tmp_path):
+    """`kano report` (issue 5): formula-like service names, segments and wave label."""
+    names = ('=HYPERLINK("http://evil.example","x")', "-1+1")
+    q2, q3, sat = tmp_path / "q2.csv", tmp_path / "q3.csv", tmp_path / "sat.csv"
+    write_csv(kano_rows(names))(q2)
+    write_csv(kano_rows(names))(q3)
+    write_csv(sat_rows(segment=["=1+1", "@x"]))(sat)
+    before = {p: sha(p) for p in (q2, q3, sat)}
+    args = ["report", str(q3), "--wave", "=Q3", "--previous", str(q2), "--satisfaction",
+            str(sat), "-o", str(tmp_path / "rep"), "-q"]  # fmt: skip
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert {p: sha(p) for p in before} == before
+    assert_no_formulas(tmp_path / "rep.xlsx")
+    assert (tmp_path / "rep.pdf").read_bytes()[:4] == b"%PDF"
+
+
+def test_report_hostile_input_is_one_line(tmp_path):
+    q3, sat = tmp_path / "q3.csv", tmp_path / "sat.xlsx"
+    write_csv(kano_rows())(q3)
+    sat.write_bytes(b"PK\x03\x04" + b"\x00" * 100)  # truncated workbook
+    result = runner.invoke(app, ["report", str(q3), "--wave", "Q3", "--satisfaction", str(sat),
+                                 "-o", str(tmp_path / "rep"), "-q"])  # fmt: skip
+    assert result.exit_code == 1, result.output
+    assert result.output.count("\n") == 1 and "sat.xlsx" in result.output
+    assert not list(tmp_path.glob("rep*"))
