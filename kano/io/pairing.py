@@ -51,6 +51,10 @@ _CJK_ALT = "|".join(sorted(_CJK_MARKERS, key=len, reverse=True))
 _CJK_SEP_ALT = "|".join(sorted(_CJK_SEPARATED, key=len, reverse=True))
 _SUFFIX_LATIN = re.compile(rf"^(?P<stem>.+?){_SEP}(?P<m>{_LATIN_ALT})$")
 _PREFIX_LATIN = re.compile(rf"^(?P<m>{_LATIN_ALT}){_SEP}(?P<stem>.+)$")
+# "Hotline (functional)", "Hotline [dys]": whole-word markers only; a bracketed
+# single letter is too likely to be part of a name.
+_WORD_MARKERS = "|".join(sorted((m for m in _LATIN_MARKERS if len(m) > 1), key=len, reverse=True))
+_BRACKET_LATIN = re.compile(rf"^(?P<stem>.+?)\s*[\(\[（【](?P<m>{_WORD_MARKERS})[\)\]）】]$")
 _BRACKETS = r"[\(\[（【]?"
 _BRACKETS_END = r"[\)\]）】]?"
 _SUFFIX_CJK = re.compile(rf"^(?P<stem>.+?)[\s_\-.:/|]*{_BRACKETS}(?P<m>{_CJK_ALT}){_BRACKETS_END}$")
@@ -171,6 +175,7 @@ def _marker_of(column: str) -> tuple[str, str] | None:
     for pattern, markers in (
         (_SUFFIX_LATIN, _LATIN_MARKERS),
         (_PREFIX_LATIN, _LATIN_MARKERS),
+        (_BRACKET_LATIN, _LATIN_MARKERS),
         (_SUFFIX_CJK, _CJK_MARKERS),
         (_PREFIX_CJK, _CJK_MARKERS),
     ):

@@ -330,3 +330,16 @@ def test_chinese_sentence_services_sharing_trailing_characters_keep_whole_names(
     ]
     services = list(find_pairs(cols).pairs["service"])
     assert services == ["积分兑换服务", "话费兑换服务"]
+
+
+def test_bracketed_markers_pair_but_a_bracketed_letter_is_a_name():
+    cols = [
+        "Hotline (functional)",
+        "Hotline (dysfunctional)",
+        "VIP lounge [func]",
+        "VIP lounge [dys]",
+        "Plan (D)",
+    ]
+    pairs = find_pairs(cols).pairs
+    assert list(pairs["service"]) == ["Hotline", "VIP lounge"]
+    assert list(pairs["dysfunctional_column"]) == ["Hotline (dysfunctional)", "VIP lounge [dys]"]
