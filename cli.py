@@ -654,7 +654,7 @@ def report_cmd(
 
     from kano.errors import OptionError
     from kano.output import check_output_path
-    from kano.quarterly import build_report, report_paths, write_report
+    from kano.quarterly import build_report, findings_blocks, report_paths, write_report
     from kano.stats import SummaryOptions
 
     earlier = list(previous or [])
@@ -685,17 +685,11 @@ def report_cmd(
         )  # fmt: skip
         written = write_report(report, stem, dpi=dpi, progress=step)
     if not quiet:
-        for _heading, lines in _report_headlines(report):
+        for _heading, lines in findings_blocks(report):
             for line in lines:
                 typer.echo(line)
     for path in written:
         typer.echo(f"Wrote {path}")
-
-
-def _report_headlines(report):
-    from kano.quarterly import _findings_blocks
-
-    return _findings_blocks(report)
 
 
 # --- satisfaction commands ---

@@ -23,6 +23,7 @@ from matplotlib.backends.backend_pdf import PdfPages
 from kano import __version__, charts
 from kano.analysis import KanoAnalysis, analyze
 from kano.compare import GroupComparison, compare_waves
+from kano.errors import OptionError
 from kano.excel import SheetSpec
 from kano.io.survey import KanoSurvey, read_survey
 from kano.labels import CATEGORY_NAMES, column_label
@@ -194,11 +195,7 @@ def build_report(
             table_ipa = ipa.result.table
             try:
                 priorities, unmatched = priority_list(kano.summary, table_ipa, lang=lang)
-            except Exception as exc:  # no common service: the report says so instead
-                from kano.errors import KanoError
-
-                if not isinstance(exc, KanoError):
-                    raise
+            except OptionError:  # no service in both surveys: the findings fall back to Kano alone
                 priorities, unmatched = None, None
         nps_segments = _nps_by_segment(sat, lang)
     settings = summary_settings(tbl, options, {"wave": wave, "bootstrap resamples": n_boot, "bootstrap seed": seed,
@@ -212,8 +209,6 @@ def build_report(
 
 def _value_segments(survey: KanoSurvey, lang: str) -> pd.Series | None:
     """Value segments when the survey carries a spend or segment column; else no split."""
-    from kano.errors import OptionError
-
     for by in ("value_segment", "segment", "客户类型"):
         try:
             labels = segment_labels(survey.extra, by, lang=lang)
@@ -394,7 +389,7 @@ def _zones(ipa) -> pd.DataFrame | None:
 def _sheets(report: QuarterlyReport, images: list[Path]) -> list[SheetSpec]:
     lang = report.lang
     t = _T[lang]
-    lines = [line for _heading, block in _findings_blocks(report) for line in block]
+    lines = [line for _heading, block in findings_blocks(report) for line in block]
     findings = pd.DataFrame({column_label("finding", lang): lines})
     sheets = [SheetSpec(t["findings_sheet"], findings)]
     sheets += classify_sheets(report.kano, lang)
@@ -423,7 +418,7 @@ def _write_pdf(report: QuarterlyReport, drawers: dict[str, Callable], path: Path
     t = _T[lang]
     charts.use_fonts()
     with PdfPages(path, metadata=_pdf_metadata(report)) as pdf:
-        _text_page(pdf, t["title"].format(wave=report.wave), _findings_blocks(report), lang)
+        _text_page(pdf, t["title"].format(wave=report.wave), findings_blocks(report), lang)
         _chart_page(pdf, t["kano"], [drawers["shares"], drawers["better_worse"]])
         _table_page(pdf, t["kano"], _summary_table(report))
         if "continuous" in drawers:
@@ -450,7 +445,8 @@ def _pdf_metadata(report: QuarterlyReport) -> dict:
             "CreationDate": None}  # fmt: skip
 
 
-def _findings_blocks(report: QuarterlyReport) -> list[tuple[str, list[str]]]:
+def findings_blocks(report: QuarterlyReport) -> list[tuple[str, list[str]]]:
+    """The key findings as (heading, lines), in the order of the report's first page."""
     t = _T[report.lang]
     f = report.findings
     blocks = []
