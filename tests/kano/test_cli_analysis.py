@@ -77,7 +77,14 @@ def test_classify_with_ci_continuous_and_segments(segmented_csv, tmp_path):
     assert result.exit_code == 0, result.output
     assert result.stderr == ""  # no stray warnings on success
     book = openpyxl.load_workbook(out)
-    for name in ("Summary", "Intervals", "Continuous", "Segments", "Segment tests", "Segment findings"):
+    for name in (
+        "Summary",
+        "Intervals",
+        "Continuous",
+        "Segments",
+        "Segment tests",
+        "Segment findings",
+    ):
         assert name in book.sheetnames
     # Intervals: 3 services x 6 categories; manager A = 20 of 40:
     # Wilson centre 0.5, half = 1.959964·sqrt(0.25/40 + z²/6400)/(1 + z²/40)
