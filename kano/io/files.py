@@ -17,6 +17,7 @@ import unicodedata
 import warnings
 import zipfile
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from zlib import error as zlib_error
@@ -189,6 +190,11 @@ def _read_xlsx(path: Path, sheet: str | None) -> RawTable:
             raise InputFileError(
                 f"{path}: no sheet named {sheet!r}; the sheets are: {', '.join(map(repr, names))}"
             )
+        # The scan decompresses the sheet XML in a thread (zlib releases the GIL)
+        # while calamine parses it, so it costs next to nothing on two cores.
+        scan = ThreadPoolExecutor(max_workers=1)
+        hidden = scan.submit(_hidden_cells, path, sheet)
+        scan.shutdown(wait=False)
         try:
             frame = pd.read_excel(
                 book, sheet_name=sheet, header=0, keep_default_na=False, na_values=[""]
@@ -200,7 +206,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> RawTable:
             raise InputFileError(
                 f"{path}, sheet {sheet!r}: cannot read the sheet ({_one_line(exc)})"
             ) from None
-    frame = _restore_hidden_cells(path, sheet, frame)
+    frame = _restore_hidden_cells(frame, hidden.result())
     return RawTable(
         frame=frame, source=f"{path.name}, sheet {sheet!r}", path=path, sheet=sheet, notes=notes
     )
@@ -236,16 +242,16 @@ def _sheet_part(zf: zipfile.ZipFile, sheet: str) -> str | None:
     return None
 
 
-def _restore_hidden_cells(path: Path, sheet: str, frame: pd.DataFrame) -> pd.DataFrame:
-    """Put back what calamine turns into blanks: Excel error results (``#N/A``,
-    ``#DIV/0!`` ...) and formulas saved without a result (written by a script,
-    never opened in Excel), so that validation names these cells instead of
-    counting them as missing answers."""
+def _hidden_cells(path: Path, sheet: str) -> list[tuple[int, int, str]]:
+    """Cells calamine turns into blanks: Excel error results (``#N/A``, ``#DIV/0!``
+    ...) and formulas saved without a result (written by a script, never opened
+    in Excel), as (row, column index, text), so that validation names them
+    instead of counting them as missing answers. Best effort: [] on any problem."""
     try:
         with zipfile.ZipFile(path) as zf:
             part = _sheet_part(zf, sheet)
             if part is None or part not in zf.namelist():
-                return frame
+                return []
             found = []
             with zf.open(part) as fh:
                 tail = b""
@@ -258,8 +264,13 @@ def _restore_hidden_cells(path: Path, sheet: str, frame: pd.DataFrame) -> pd.Dat
                         found += _odd_cells(block)
                 if tail:
                     found += _odd_cells(tail)
-    except Exception:  # best effort: the sheet itself was read
-        return frame
+            return found
+    except Exception:  # the sheet itself is read by calamine either way
+        return []
+
+
+def _restore_hidden_cells(frame: pd.DataFrame, found: list[tuple[int, int, str]]) -> pd.DataFrame:
+    """Put the texts of :func:`_hidden_cells` back into the blank cells they came from."""
     for row, col, text in found:
         i, j = row - 2, col
         if 0 <= i < len(frame) and j < frame.shape[1] and pd.isna(frame.iat[i, j]):
