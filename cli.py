@@ -100,6 +100,12 @@ class Layout(StrEnum):
     long = "long"
 
 
+class ChartFormat(StrEnum):
+    png = "png"
+    svg = "svg"
+    pdf = "pdf"
+
+
 class RuleName(StrEnum):
     max = "max"
     moai = "moai"
@@ -128,6 +134,14 @@ ScaleOpt = Annotated[
     typer.Option("--scale", help="5 (codes 1-5) or 3 (short form: 1 like, 2 neutral, 3 dislike)."),
 ]
 LayoutOpt = Annotated[Layout, typer.Option("--layout", help="wide, long, or auto-detect.")]
+LongColsOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--long-columns",
+        help="Column names of a long table, e.g. 'respondent=ID,service=Item,functional=Q1,"
+        "dysfunctional=Q2[,importance=Imp]'.",
+    ),
+]
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of headers and category names.")]
 OutOpt = Annotated[
     Path | None,
@@ -227,16 +241,35 @@ OnInvalidOpt = Annotated[
 ]
 
 
-def _read(path, sheet, layout, mapping, answers, scale, on_invalid):
+def _long_columns(text: str | None) -> dict[str, str] | None:
+    from kano.errors import OptionError
+
+    if not text:
+        return None
+    roles = {"respondent", "service", "functional", "dysfunctional", "importance"}
+    out = {}
+    for part in text.split(","):
+        role, sep, column = part.partition("=")
+        if not sep or role.strip() not in roles or not column.strip():
+            raise OptionError(
+                f"--long-columns: {part.strip()!r} is not role=column with a role among {', '.join(sorted(roles))}"
+            )
+        out[role.strip()] = column.strip()
+    return out
+
+
+def _read(path, sheet, layout, mapping, answers, scale, on_invalid, long_columns=None):
     from kano.io.survey import read_survey
 
+    columns = _long_columns(long_columns)
     return read_survey(
         path,
         sheet=sheet,
-        layout=layout.value,
+        layout="long" if columns and layout is Layout.auto else layout.value,
         mapping=mapping,
         answers=_answer_map(answers, scale),
         on_invalid=on_invalid.value,
+        long_columns=columns,
     )
 
 
@@ -251,6 +284,7 @@ def classify_cmd(
     output: OutOpt = None,
     sheet: SheetOpt = None,
     layout: LayoutOpt = Layout.auto,
+    long_columns: LongColsOpt = None,
     mapping: MappingOpt = None,
     answers: AnswersOpt = None,
     scale: ScaleOpt = 5,
@@ -286,9 +320,14 @@ def classify_cmd(
     charts: Annotated[
         bool,
         typer.Option(
-            "--charts", help="Also write the charts as PNG files (the workbook has native charts)."
+            "--charts", help="Also write the charts as files (the workbook has native charts)."
         ),
     ] = False,
+    chart_format: Annotated[
+        ChartFormat,
+        typer.Option("--chart-format", help="File format of --charts: png, svg or pdf."),
+    ] = ChartFormat.png,
+    dpi: Annotated[int, typer.Option("--dpi", help="Resolution of PNG charts.")] = 150,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only the output paths.")
     ] = False,
@@ -313,7 +352,7 @@ def classify_cmd(
         worse_positive=worse_positive,
         shares_exclude_qr=exclude_qr,
     )
-    data = _read(survey, sheet, layout, mapping, answers, scale, on_invalid)
+    data = _read(survey, sheet, layout, mapping, answers, scale, on_invalid, long_columns)
     labels = segment_labels(data.extra, by, lang=lang.value) if by else None
     result = analyze(
         data, tbl, options, ci=ci, n_boot=n_boot, seed=seed, continuous=continuous, by=labels,
@@ -342,8 +381,8 @@ def classify_cmd(
         from kano import charts as kc
 
         for name, draw in (("shares", kc.category_shares), ("better_worse", kc.better_worse_grid)):
-            path = out.with_name(f"{out.stem}_{name}.png")
-            written.append(kc.save_figure(draw(result.summary, lang.value), path))
+            path = out.with_name(f"{out.stem}_{name}.{chart_format.value}")
+            written.append(kc.save_figure(draw(result.summary, lang.value), path, dpi=dpi))
     if not quiet:
         _print_summary(
             result.summary,
@@ -479,6 +518,7 @@ def compare_cmd(
     output: OutOpt = None,
     sheet: SheetOpt = None,
     layout: LayoutOpt = Layout.auto,
+    long_columns: LongColsOpt = None,
     mapping: MappingOpt = None,
     answers: AnswersOpt = None,
     scale: ScaleOpt = 5,
@@ -515,7 +555,7 @@ def compare_cmd(
     tbl = evaluation_table(table)
     options = SummaryOptions(rule=rule.value, threshold=threshold)
     waves = [
-        (label, _read(p, sheet, layout, mapping, answers, scale, on_invalid))
+        (label, _read(p, sheet, layout, mapping, answers, scale, on_invalid, long_columns))
         for label, p in zip(labels, surveys, strict=True)
     ]
     result = compare_waves(waves, tbl, options, n_boot=n_boot, seed=seed, lang=lang.value)
