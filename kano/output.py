@@ -8,6 +8,7 @@ or none, never a half-written file.
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -44,10 +45,14 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; rename it onto ``target`` on success.
 
     On any exception the temporary file is removed and ``target`` is untouched.
+    A run that was killed cannot clean up after itself, so its leftover
+    (``.NAME.<pid>.*.tmp``, whose process is gone) is removed by the next write.
     """
     target = Path(target)
+    folder = target.resolve().parent
+    _remove_orphans(folder, target.name)
     fd, tmp_name = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.resolve().parent
+        prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=folder
     )
     os.close(fd)
     tmp = Path(tmp_name)
@@ -61,6 +66,24 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
+
+
+def _remove_orphans(folder: Path, name: str) -> None:
+    for leftover in folder.glob(f".{glob.escape(name)}.*.tmp"):
+        pid = leftover.name[len(name) + 2 :].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
 
 
 def _umask() -> int:
