@@ -582,8 +582,3 @@ def _check_mojibake(columns: list[str], source: str) -> None:
 def _one_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return text[0] if text else type(exc).__name__
-
-
-def read_csv_text(text: str) -> pd.DataFrame:
-    """Parse small CSV text (mapping files) with the same missing-value conventions."""
-    return pd.read_csv(io.StringIO(text), keep_default_na=False, na_values=[""], dtype=str)
