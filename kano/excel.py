@@ -219,32 +219,49 @@ def _insert_chart(
     elif spec.kind == "scatter":
         chart = book.add_chart({"type": "scatter"})
         x, y = (col[c] for c in spec.value_columns)
-        colors = [
-            CATEGORY_COLORS.get(str(v)[:1], "#000000") for v in frame[spec.color_column]
-        ] if spec.color_column else []  # fmt: skip
-        chart.add_series(
-            {
-                "categories": [sheet, first, x, last, x],
-                "values": [sheet, first, y, last, y],
-                "marker": {"type": "circle", "size": 8},
-                "points": [{"fill": {"color": c}, "border": {"color": "#000000"}} for c in colors],
-                # labels point at the label cells: a name like "=cmd" stays text
-                "data_labels": {
-                    "custom": [
-                        {"value": f"={quoted}!{xl_rowcol_to_cell(r, label, True, True)}"}
-                        for r in range(first, last + 1)
-                    ],
-                    "position": "right",
-                    "font": {"size": 8},
-                },
-            }
+        keys = (
+            [str(v)[:1] for v in frame[spec.color_column]]
+            if spec.color_column
+            else [""] * len(frame)
         )
+        # one series per run of rows with the same category: its colour and its legend entry
+        start = 0
+        while start < len(keys):
+            stop = start
+            while stop + 1 < len(keys) and keys[stop + 1] == keys[start]:
+                stop += 1
+            r0, r1 = first + start, first + stop
+            color = CATEGORY_COLORS.get(keys[start], "#0072B2")
+            chart.add_series(
+                {
+                    "name": str(frame[spec.color_column].iloc[start]) if spec.color_column else "",
+                    "categories": [sheet, r0, x, r1, x],
+                    "values": [sheet, r0, y, r1, y],
+                    "marker": {
+                        "type": "circle",
+                        "size": 8,
+                        "fill": {"color": color},
+                        "border": {"color": "#000000"},
+                    },  # fmt: skip
+                    # labels point at the label cells: a name like "=cmd" stays text
+                    "data_labels": {
+                        "custom": [
+                            {"value": f"={quoted}!{xl_rowcol_to_cell(r, label, True, True)}"}
+                            for r in range(r0, r1 + 1)
+                        ],
+                        "position": "right",
+                        "font": {"size": 8},
+                    },
+                }
+            )
+            start = stop + 1
         axis = {}
-        if spec.axis_max is not None:
-            axis = {"min": 0, "max": spec.axis_max, "crossing": spec.axis_max / 2}
+        if spec.axis_max is not None:  # gridlines at half the range split the quadrants
+            axis = {"min": 0, "max": spec.axis_max, "major_unit": spec.axis_max / 2,
+                    "major_gridlines": {"visible": True, "line": {"color": "#808080"}}}  # fmt: skip
         chart.set_x_axis({"name": spec.x_title, **axis})
         chart.set_y_axis({"name": spec.y_title, **axis})
-        chart.set_legend({"none": True})
+        chart.set_legend({"position": "bottom"})
     else:
         raise ValueError(f"unknown chart kind {spec.kind!r}")
     chart.set_title({"name": spec.title})

@@ -164,6 +164,11 @@ def classify_sheets(analysis: KanoAnalysis, lang: str = "en") -> list[SheetSpec]
 def chart_sheet(summary: pd.DataFrame, lang: str = "en") -> SheetSpec:
     """A sheet with the chart data and native Excel charts: category mix and Better-Worse grid."""
     names = CATEGORY_NAMES[lang]
+    # rows grouped by category, so that the scatter gets one coloured series per category
+    order = {c: k for k, c in enumerate(CATEGORIES)}
+    summary = summary.assign(_k=summary["category"].map(lambda c: order.get(str(c)[:1], 9)))
+    summary = summary.sort_values(["_k", "better"], ascending=[True, False], kind="stable")
+    summary = summary.reset_index(drop=True)
     data = pd.DataFrame({column_label("service", lang): summary["service"]})
     for cat in CATEGORIES:
         data[f"{cat} {names[cat]}"] = summary[cat]

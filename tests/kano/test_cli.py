@@ -251,3 +251,26 @@ def test_summarize_rejects_bad_counts(tmp_path):
     ).to_csv(counts, index=False)
     line = one_line_error(invoke("summarize", counts))
     assert "column 'A': -1" in line
+
+
+def test_chart_data_rows_belong_to_their_service(tmp_path):
+    # the Charts sheet is sorted by category; every row must still carry its own service's numbers
+    out = tmp_path / "c.xlsx"
+    src = "examples/carrier_survey_codes.csv"
+    assert invoke("classify", src, "-o", out, "-q").exit_code == 0
+    book = openpyxl.load_workbook(out)
+    summary = {r[0]: r for r in book["Summary"].iter_rows(min_row=2, values_only=True)}
+    header = [c.value for c in book["Summary"][1]]
+    charts = list(book["Charts"].iter_rows(min_row=2, values_only=True))
+    assert len(charts) == len(summary)
+    categories = []
+    for service, a, o, m, i, r, q, worse_abs, better, category in charts:
+        row = dict(zip(header, summary[service], strict=True))
+        assert (a, o, m, i, r, q) == (row["A"], row["O"], row["M"], row["I"], row["R"], row["Q"])
+        assert better == pytest.approx((a + o) / (a + o + m + i))
+        assert worse_abs == pytest.approx((o + m) / (a + o + m + i))
+        assert category == row["Category"]
+        categories.append(category[0])
+    # grouped by category in the order A O M I R Q: one coloured scatter series each
+    order = "AOMIRQ"
+    assert categories == sorted(categories, key=order.index)
