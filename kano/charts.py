@@ -140,44 +140,53 @@ def _sizes(frame: pd.DataFrame, lang: str) -> tuple[np.ndarray, str | None]:
     return np.full(len(frame), 70.0), None
 
 
-def better_worse_grid(summary: pd.DataFrame, lang: str = "en", ax=None, sizes: bool = True):
-    """Better (y) against |Worse| (x), split at 0.5 into the A, O, M, I quadrants.
-
-    Points are coloured by category; sized by self-stated importance (or total
-    strength) when ``sizes``; with ``better_ci_low``… columns (``--ci``) they get
-    95% whiskers on both axes. Labels are moved apart so they do not overlap.
-    """
-    ax = new_axes(ax, (7.5, 6.5))
-    x = summary["worse"].abs().to_numpy(dtype=float)
-    y = summary["better"].to_numpy(dtype=float)
-    colors = [CATEGORY_COLORS.get(str(c)[:1], "#000000") for c in summary["category"]]
-    size, what = _sizes(summary, lang) if sizes else (np.full(len(summary), 70.0), None)
-    if "better_ci_low" in summary:
-        xerr = np.abs(
-            np.vstack([x - summary["worse_ci_high"].abs(), summary["worse_ci_low"].abs() - x])
-        )
-        yerr = np.vstack([y - summary["better_ci_low"], summary["better_ci_high"] - y])
+def _quadrant_grid(ax, frame, x, y, xerr, yerr, categories, split, low, high, lang, labels,
+                   sizes: bool = True):  # fmt: skip
+    """Points coloured by category with optional whiskers, quadrant lines and names,
+    non-overlapping labels and the marker-size note: the Better-Worse grid and
+    the continuous plot are both this picture."""
+    colors = [CATEGORY_COLORS.get(str(c)[:1], "#000000") for c in categories]
+    size, what = _sizes(frame, lang) if sizes else (np.full(len(frame), 70.0), None)
+    if xerr is not None:
         ax.errorbar(x, y, xerr=np.abs(xerr), yerr=np.abs(yerr), fmt="none", ecolor="0.55",
                     elinewidth=0.8, capsize=2, zorder=2)  # fmt: skip
     ax.scatter(x, y, c=colors, s=size, edgecolor="black", linewidth=0.5, zorder=3)
-    ax.axhline(0.5, color="0.6", linewidth=0.8)
-    ax.axvline(0.5, color="0.6", linewidth=0.8)
-    _quadrant_names(ax, lang, 0.5, 0.0, 1.0)
+    ax.axhline(split, color="0.6", linewidth=0.8)
+    ax.axvline(split, color="0.6", linewidth=0.8)
+    _quadrant_names(ax, lang, split, low, high)
     texts = [
-        ax.text(xi, yi, str(label), fontsize=8, zorder=4)
-        for xi, yi, label in zip(x, y, summary["service"], strict=True)
+        ax.text(xi, yi, str(name), fontsize=8, zorder=4)
+        for xi, yi, name in zip(x, y, frame["service"], strict=True)
         if np.isfinite(xi) and np.isfinite(yi)
     ]
-    ax.set_xlim(0, 1)
-    ax.set_ylim(0, 1)
-    ax.set_xlabel(_TEXT[lang]["worse"])
-    ax.set_ylabel(_TEXT[lang]["better"])
-    ax.set_title(_TEXT[lang]["bw_title"])
+    ax.set_xlim(low, high)
+    ax.set_ylim(low, high)
+    ax.set_xlabel(_TEXT[lang][labels[0]])
+    ax.set_ylabel(_TEXT[lang][labels[1]])
+    ax.set_title(_TEXT[lang][labels[2]])
     if what:
         ax.annotate(_TEXT[lang]["size"].format(what=what), (1, -0.1), xycoords="axes fraction",
                     ha="right", fontsize=7, color="0.4")  # fmt: skip
     spread_labels(ax, texts)
     return ax
+
+
+def better_worse_grid(summary: pd.DataFrame, lang: str = "en", ax=None, sizes: bool = True):
+    """Better (y) against |Worse| (x), split at 0.5 into the A, O, M, I quadrants.
+
+    Points are coloured by category and, with ``sizes``, sized by self-stated
+    importance (or total strength); with ``better_ci_low``… columns (``--ci``) they get 95%
+    whiskers on both axes. Labels are moved apart so they do not overlap.
+    """
+    ax = new_axes(ax, (7.5, 6.5))
+    x = summary["worse"].abs().to_numpy(dtype=float)
+    y = summary["better"].to_numpy(dtype=float)
+    xerr = yerr = None
+    if "better_ci_low" in summary:
+        xerr = np.vstack([x - summary["worse_ci_high"].abs(), summary["worse_ci_low"].abs() - x])
+        yerr = np.vstack([y - summary["better_ci_low"], summary["better_ci_high"] - y])
+    return _quadrant_grid(ax, summary, x, y, xerr, yerr, summary["category"], 0.5, 0.0, 1.0, lang,
+                          ("worse", "better", "bw_title"), sizes)  # fmt: skip
 
 
 def continuous_plot(continuous: pd.DataFrame, lang: str = "en", ax=None):
@@ -187,35 +196,13 @@ def continuous_plot(continuous: pd.DataFrame, lang: str = "en", ax=None):
     self-stated importance when present.
     """
     ax = new_axes(ax, (7.5, 6.5))
-    x = continuous["dysfunctional_mean"].to_numpy(dtype=float)
-    y = continuous["functional_mean"].to_numpy(dtype=float)
-    xerr = np.vstack(
-        [x - continuous["dysfunctional_ci_low"], continuous["dysfunctional_ci_high"] - x]
-    )
-    yerr = np.vstack([y - continuous["functional_ci_low"], continuous["functional_ci_high"] - y])
-    colors = [CATEGORY_COLORS.get(str(c)[:1], "#000000") for c in continuous["continuous_category"]]
-    size, what = _sizes(continuous, lang)
-    ax.errorbar(x, y, xerr=np.abs(xerr), yerr=np.abs(yerr), fmt="none", ecolor="0.55",
-                elinewidth=0.8, capsize=2, zorder=2)  # fmt: skip
-    ax.scatter(x, y, c=colors, s=size, edgecolor="black", linewidth=0.5, zorder=3)
-    ax.axhline(2, color="0.6", linewidth=0.8)
-    ax.axvline(2, color="0.6", linewidth=0.8)
-    _quadrant_names(ax, lang, 2.0, -2.0, 4.0)
-    texts = [
-        ax.text(xi, yi, str(s), fontsize=8, zorder=4)
-        for xi, yi, s in zip(x, y, continuous["service"], strict=True)
-        if np.isfinite(xi) and np.isfinite(yi)
-    ]
-    ax.set_xlim(-2, 4)
-    ax.set_ylim(-2, 4)
-    ax.set_xlabel(_TEXT[lang]["dysfunctional"])
-    ax.set_ylabel(_TEXT[lang]["functional"])
-    ax.set_title(_TEXT[lang]["cont_title"])
-    if what:
-        ax.annotate(_TEXT[lang]["size"].format(what=what), (1, -0.1), xycoords="axes fraction",
-                    ha="right", fontsize=7, color="0.4")  # fmt: skip
-    spread_labels(ax, texts)
-    return ax
+    c = continuous
+    x = c["dysfunctional_mean"].to_numpy(dtype=float)
+    y = c["functional_mean"].to_numpy(dtype=float)
+    xerr = np.vstack([x - c["dysfunctional_ci_low"], c["dysfunctional_ci_high"] - x])
+    yerr = np.vstack([y - c["functional_ci_low"], c["functional_ci_high"] - y])
+    return _quadrant_grid(ax, c, x, y, xerr, yerr, c["continuous_category"], 2.0, -2.0, 4.0, lang,
+                          ("dysfunctional", "functional", "cont_title"))  # fmt: skip
 
 
 def wave_trends(per_wave: pd.DataFrame, metric: str = "better", lang: str = "en", ax=None):
