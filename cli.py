@@ -763,7 +763,9 @@ RatingScaleOpt = Annotated[
 SatBootOpt = Annotated[
     int, typer.Option("--bootstrap", help="Bootstrap resamples (e.g. 1000); 0 for none.")
 ]
-SatSeedOpt = Annotated[int | None, typer.Option("--seed", help="Seed of the bootstrap.")]
+SatSeedOpt = Annotated[
+    int, typer.Option("--seed", help="Seed of the bootstrap (same seed, same numbers).")
+]
 
 
 @command("ipa")
@@ -792,7 +794,7 @@ def ipa_command(
         str | None, typer.Option("--by", help="Split by segment, tenure_band or a column.")
     ] = None,
     bootstrap: SatBootOpt = 0,
-    seed: SatSeedOpt = None,
+    seed: SatSeedOpt = 0,
     lang: LangOpt = Lang.en,
     diagonal: Annotated[
         bool, typer.Option("--diagonal", help="Draw the iso-priority diagonal.")
@@ -836,7 +838,7 @@ def drivers_command(
         typer.Option("--outcome", help="Outcome: overall (default), loyalty or a column."),
     ] = None,
     bootstrap: SatBootOpt = 0,
-    seed: SatSeedOpt = None,
+    seed: SatSeedOpt = 0,
     lang: LangOpt = Lang.en,
     rated_only: Annotated[
         bool,

@@ -151,7 +151,7 @@ def corr_from_counts(z: np.ndarray, counts: np.ndarray) -> np.ndarray:
     return out
 
 
-def bootstrap_counts(n: int, resamples: int, seed: int | None) -> np.ndarray:
+def bootstrap_counts(n: int, resamples: int, seed: int) -> np.ndarray:
     """``(resamples, n)`` int32 counts: how often each of ``n`` rows is drawn per resample."""
     rng = np.random.default_rng(seed)
     out = np.empty((resamples, n), dtype=np.int32)
@@ -203,7 +203,7 @@ def relative_importance(
     y: pd.Series,
     groups: Mapping[str, Sequence[str]] | None = None,
     bootstrap: int = 0,
-    seed: int | None = None,
+    seed: int = 0,
     counts: np.ndarray | None = None,
     level: float = 0.95,
 ) -> DerivedImportance:
