@@ -752,6 +752,7 @@ def _satisfaction_summary(result) -> None:
         typer.echo(f"Wrote {path}")
 
 
+SatSurveyArg = Annotated[Path, typer.Argument(help="Survey table (.xlsx or .csv).")]
 SatMappingOpt = Annotated[
     Path | None,
     typer.Option("--mapping", help="Column mapping (.csv/.yaml): column, role, driver, scale."),
@@ -770,7 +771,7 @@ SatSeedOpt = Annotated[
 
 @command("ipa")
 def ipa_command(
-    survey: Annotated[Path, typer.Argument(help="Survey table (.xlsx or .csv).")],
+    survey: SatSurveyArg,
     output: Annotated[
         Path | None,
         typer.Option("-o", "--output", help="Workbook to write (default: <input>_ipa.xlsx)."),
@@ -825,7 +826,7 @@ def ipa_command(
 
 @command("drivers")
 def drivers_command(
-    survey: Annotated[Path, typer.Argument(help="Survey table (.xlsx or .csv).")],
+    survey: SatSurveyArg,
     output: Annotated[
         Path | None,
         typer.Option("-o", "--output", help="Workbook to write (default: <input>_drivers.xlsx)."),

@@ -7,9 +7,7 @@ The quadrant names are the users' own words from the source documents
 
 from __future__ import annotations
 
-from kano.errors import OptionError
-
-LANGS = ("en", "zh")
+from kano.labels import LANGS, check_lang  # noqa: F401 - one language check for the toolkit
 
 #: Quadrant keys in the order they are listed (action priority).
 QUADRANTS = ("improve", "keep", "maintain", "latent_churn")
@@ -180,13 +178,6 @@ HEADERS_ZH = {
     "role": "角色",
     "item": "项目",
 }
-
-
-def check_lang(lang: str) -> str:
-    """Return ``lang`` or raise :class:`OptionError`."""
-    if lang not in LANGS:
-        raise OptionError(f"--lang must be one of {', '.join(LANGS)}, not {lang!r}")
-    return lang
 
 
 def quadrant_name(key: str, lang: str = "en") -> str:
