@@ -273,6 +273,14 @@ def _read(path, sheet, layout, mapping, answers, scale, on_invalid, long_columns
     )
 
 
+def _unpaired_line(columns) -> str:
+    shown = ", ".join(repr(c) for c in columns[:8]) + (" ..." if len(columns) > 8 else "")
+    return (
+        f"Not paired: {len(columns)} column(s) hold Kano answers but were not paired with a "
+        f"partner ({shown}); pair them with a mapping file (--mapping)"
+    )
+
+
 def _reading_settings(data, sheet, mapping, on_invalid) -> dict[str, object]:
     return {"sheet": sheet or "", "layout": data.layout, "mapping file": str(mapping or ""),
             "answer map": data.answer_map, "invalid answers": on_invalid.value}  # fmt: skip
@@ -394,6 +402,10 @@ def classify_cmd(
         typer.echo(
             f"Missing pairs: {missing}; invalid (skipped): {invalid}; table: {tbl.name}; rule: {rule.value}"
         )
+        for note in data.notes:
+            typer.echo(f"Note: {note}")
+        if data.unpaired:
+            typer.echo(_unpaired_line(data.unpaired))
         for line in (
             result.settings.get("respondent filter", None),
             *(result.segments.findings if result.segments else ()),
@@ -424,18 +436,19 @@ def columns_cmd(
     from rich.console import Console
     from rich.table import Table
 
+    from kano.io.answers import AnswerMap
     from kano.io.files import read_table
     from kano.io.pairing import find_pairs, read_mapping
-    from kano.io.survey import long_layout_columns, read_survey
+    from kano.io.survey import answer_columns, long_layout_columns, read_survey
 
     raw = read_table(survey, sheet=sheet)
     cols = list(raw.frame.columns)
     if mapping:
-        pairing = read_mapping(mapping, cols)
+        pairing = read_mapping(mapping, cols, raw.aliases)
     elif layout.value != "wide" and long_layout_columns(cols, None):
         pairing = None
     else:
-        pairing = find_pairs(cols, raw.source)
+        pairing = find_pairs(cols, raw.source, answer_columns(raw, AnswerMap()))
     pairs = (
         read_survey(raw, layout=layout.value, on_invalid="skip").pairing
         if pairing is None
@@ -464,8 +477,11 @@ def columns_cmd(
         console.print(
             f"Respondent id column: {pairing.id_column or '(none: spreadsheet row numbers are used)'}"
         )
-        console.print(f"Other columns carried through: {', '.join(pairing.unused) or '(none)'}")
-    for note in raw.notes:
+        others = [c for c in pairing.unused if c not in pairing.unpaired]
+        console.print(f"Other columns carried through: {', '.join(others) or '(none)'}")
+        if pairing.unpaired:
+            console.print(_unpaired_line(pairing.unpaired))
+    for note in (*raw.notes, *(pairing.notes if pairing is not None else ())):
         console.print(f"Note: {note}")
 
 

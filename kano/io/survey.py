@@ -72,6 +72,9 @@ class KanoSurvey:
         Where the data came from (file, sheet).
     notes:
         What the reader did that the user should know.
+    unpaired:
+        Columns that hold Kano answers but were not paired with any other
+        (named in every output so that none is left out without a word).
     """
 
     functional: pd.DataFrame
@@ -86,6 +89,7 @@ class KanoSurvey:
     answer_map: str = ""
     notes: tuple[str, ...] = field(default_factory=tuple)
     invalid: pd.DataFrame | None = None  # respondents × services, True where a pair was skipped
+    unpaired: tuple[str, ...] = ()
 
     @property
     def services(self) -> list[str]:
@@ -178,10 +182,71 @@ def read_survey(
         )
     if long_cols is not None and mapping is None:
         return _read_long(table, long_cols, answers, on_invalid)
-    pairing = (
-        read_mapping(mapping, columns) if mapping is not None else find_pairs(columns, table.source)
-    )
+    table = _decode_value_labels(table, answers)
+    if mapping is not None:
+        pairing = read_mapping(mapping, columns, table.aliases)
+    else:
+        pairing = find_pairs(columns, table.source, answer_columns(table, answers))
     return _read_wide(table, pairing, answers, on_invalid)
+
+
+_KANO_QUESTION = ("feel", "感觉", "感覺", "感受", "觉得", "覺得")
+
+
+def answer_columns(table: RawTable, answers: AnswerMap) -> list[str]:
+    """Columns whose every non-blank cell is a Kano answer: a known wording in at least
+    one cell, or codes 1-5 under a header that asks how the respondent feels.
+
+    Used to pair by questionnaire order as a last resort and to name Kano columns
+    that no rule paired. Looks at each column's distinct values only.
+    """
+    found = []
+    for col in table.frame.columns:
+        values = table.frame[col]
+        if pd.api.types.is_bool_dtype(values.dtype):
+            continue
+        head = pd.unique(values.iloc[:2000].dropna())
+        if len(head) == 0 or len(head) > 12:
+            continue
+        looked = [answers.lookup(v) for v in head]
+        if any(code == INVALID for code, _ in looked):
+            continue
+        uniques = pd.unique(values.dropna())
+        if len(uniques) > len(head):
+            looked = [answers.lookup(v) for v in uniques]
+            if any(code == INVALID for code, _ in looked):
+                continue
+        worded = any(matched for _, matched in looked)
+        if worded or any(w in _norm(col) for w in _KANO_QUESTION):
+            found.append(str(col))
+    return found
+
+
+def _decode_value_labels(table: RawTable, answers: AnswerMap) -> RawTable:
+    """Replace codes by their value labels (SPSS) in columns whose labels are Kano answers,
+    so that a file coded 1 = 不喜欢 … 5 = 喜欢 is read by its labels, not its codes."""
+    decoded = {}
+    for col, labels in table.value_labels.items():
+        if col not in table.frame.columns or not labels:
+            continue
+        codes = [answers.lookup(text)[0] for text in labels.values()]
+        if any(c == INVALID for c in codes) or not any(
+            answers.lookup(t)[1] for t in labels.values()
+        ):
+            continue
+        values = table.frame[col]
+        decoded[col] = (
+            values.map(labels)
+            .where(values.notna())
+            .where(values.isna() | values.isin(list(labels)), values)
+        )
+    if not decoded:
+        return table
+    frame = table.frame.copy(deep=False)
+    for col, values in decoded.items():
+        frame[col] = values.astype(object)
+    note = f"SPSS value labels used as answers in {len(decoded)} column(s)"
+    return replace(table, frame=frame, notes=(*table.notes, note))
 
 
 def long_layout_columns(columns: list[str], given: dict[str, str] | None) -> dict[str, str] | None:
@@ -224,7 +289,7 @@ def _read_wide(
     )
     extra_cols = [c for c in frame.columns if c not in used and c != pairing.id_column]
     extra = frame[extra_cols].set_axis(index)
-    return _assemble(
+    survey = _assemble(
         table,
         services,
         index,
@@ -237,6 +302,7 @@ def _read_wide(
         answers,
         "wide",
     )
+    return replace(survey, unpaired=pairing.unpaired, notes=(*survey.notes, *pairing.notes))
 
 
 def _encode(
