@@ -3,17 +3,12 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
+import exports as ex
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import exports as ex  # noqa: E402
-
-from kano.io.files import read_table  # noqa: E402
-from kano.io.survey import read_survey  # noqa: E402
-from kano.stats import summarize  # noqa: E402
+from kano.io.files import read_table
+from kano.io.survey import read_survey
+from kano.stats import summarize
 
 CATS = ["A", "O", "M", "I", "R", "Q"]
 
