@@ -273,6 +273,12 @@ def _read(path, sheet, layout, mapping, answers, scale, on_invalid, long_columns
     )
 
 
+def _table_file(spec: str) -> Path | None:
+    """The file of a ``--table`` given as a .csv/.xlsx path (an input too), else ``None``."""
+    path = Path(spec)
+    return path if path.suffix.lower() in {".csv", ".xlsx"} else None
+
+
 def _unpaired_line(columns) -> str:
     shown = ", ".join(repr(c) for c in columns[:8]) + (" ..." if len(columns) > 8 else "")
     return (
@@ -288,7 +294,13 @@ def _reading_settings(data, sheet, mapping, on_invalid) -> dict[str, object]:
 
 @command("classify")
 def classify_cmd(
-    survey: Annotated[Path, typer.Argument(help="Survey export (.xlsx or .csv).")],
+    surveys: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Survey export(s) (.xlsx, .csv, .sav); several files (cohorts, channels) are "
+            "read as one survey with a 'source' column for --by."
+        ),
+    ],
     output: OutOpt = None,
     sheet: SheetOpt = None,
     layout: LayoutOpt = Layout.auto,
@@ -352,7 +364,9 @@ def classify_cmd(
     from kano.stats import SummaryOptions
     from kano.tables import evaluation_table
 
-    out = check_output_path(output or survey.with_name(f"{survey.stem}_kano.xlsx"), [survey])
+    survey = surveys[0]
+    inputs = [*surveys, *(p for p in (mapping, answers, _table_file(table)) if p is not None)]
+    out = check_output_path(output or survey.with_name(f"{survey.stem}_kano.xlsx"), inputs)
     tbl = evaluation_table(table)
     options = SummaryOptions(
         rule=rule.value,
@@ -360,7 +374,12 @@ def classify_cmd(
         worse_positive=worse_positive,
         shares_exclude_qr=exclude_qr,
     )
-    data = _read(survey, sheet, layout, mapping, answers, scale, on_invalid, long_columns)
+    from kano.io.survey import combine_surveys
+
+    data = combine_surveys(
+        [(p.name, _read(p, sheet, layout, mapping, answers, scale, on_invalid, long_columns))
+         for p in surveys]
+    )  # fmt: skip
     labels = segment_labels(data.extra, by, lang=lang.value) if by else None
     result = analyze(
         data, tbl, options, ci=ci, n_boot=n_boot, seed=seed, continuous=continuous, by=labels,
@@ -373,9 +392,12 @@ def classify_cmd(
         | result.settings
         | {"language": lang.value},
     )
-    method = method_info(
-        {"input": survey, "mapping": mapping, "answer map file": answers}, settings
+    files = (
+        {"input": survey}
+        if len(surveys) == 1
+        else {f"input {k}": p for k, p in enumerate(surveys, 1)}
     )
+    method = method_info({**files, "mapping": mapping, "answer map file": answers}, settings)
     is_book = out.suffix.lower() == ".xlsx"
     write_summary(
         out,
@@ -501,6 +523,7 @@ def summarize_cmd(
 
     Example: kano summarize counts.csv -o counts_kano.xlsx
     """
+    from kano.io.counts import counts_table
     from kano.io.files import read_table
     from kano.output import check_output_path
     from kano.report import method_info, summary_sheet, write_summary
@@ -509,13 +532,16 @@ def summarize_cmd(
     out = check_output_path(output or counts.with_name(f"{counts.stem}_kano.xlsx"), [counts])
     options = SummaryOptions(rule=rule.value, threshold=threshold, worse_positive=worse_positive)
     raw = read_table(counts, sheet=sheet)
-    summary = summarize_counts(raw.frame, options, source=raw.source)
+    found = counts_table(raw)
+    summary = summarize_counts(found.counts, options, source=raw.source)
     settings = {"category rule": rule.value, "rule threshold": threshold if rule.value == "moai" else "",
                 "Worse sign": "positive" if worse_positive else "negative", "language": lang.value}  # fmt: skip
     method = method_info({"input": counts}, settings)
     sheets = [summary_sheet(summary, lang.value)]
     write_summary(out, summary, sheets, method, lang.value)
     _print_summary(summary, lang.value, raw.source)
+    for note in found.notes:
+        typer.echo(f"Note: {note}")
     typer.echo(f"Wrote {out}")
 
 

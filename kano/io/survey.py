@@ -489,3 +489,79 @@ def _numeric_importance(values: pd.Series, table: RawTable, column: str) -> np.n
             table.source, problems, len(positions), hint="importance ratings must be numbers"
         )
     return numbers.to_numpy(dtype=float)
+
+
+def combine_surveys(parts: list[tuple[str, KanoSurvey]], column: str = "source") -> KanoSurvey:
+    """Several files of one questionnaire (cohorts, channels) as one survey.
+
+    Services are matched by their exact names; a service missing from a file
+    leaves its respondents there blank for it (counted as missing, and said in
+    ``notes``). A ``column`` (default ``source``) in ``extra`` names each
+    respondent's file, so that results can be split by it (``--by source``).
+    Respondent ids repeated across files are kept apart by prefixing the file.
+
+    Parameters
+    ----------
+    parts:
+        ``(label, survey)`` per file, in order; labels must differ.
+    """
+    labels = [label for label, _ in parts]
+    if len(set(labels)) != len(labels):
+        raise OptionError(f"the files must have different names: {labels}")
+    if len(parts) == 1:
+        return parts[0][1]
+    services = list(dict.fromkeys(s for _, sv in parts for s in sv.services))
+    notes = [f"{len(parts)} files read as one survey: {', '.join(labels)}"]
+    missing = {label: [s for s in services if s not in sv.services] for label, sv in parts}
+    for label, absent in missing.items():
+        if absent:
+            notes.append(
+                f"{label} has no questions for {', '.join(map(repr, absent))}: its respondents "
+                "count as missing there; check that the services are named alike in every file"
+            )
+    f = np.concatenate([sv.functional.reindex(columns=services, fill_value=0).to_numpy()
+                        for _, sv in parts])  # fmt: skip
+    d = np.concatenate([sv.dysfunctional.reindex(columns=services, fill_value=0).to_numpy()
+                        for _, sv in parts])  # fmt: skip
+    f, d = f.astype(np.uint8), d.astype(np.uint8)
+    invalid = np.concatenate([
+        (sv.invalid if sv.invalid is not None else sv.functional.astype(bool) & False)
+        .reindex(columns=services, fill_value=False).to_numpy(dtype=bool)
+        for _, sv in parts
+    ])  # fmt: skip
+    ids = [sv.functional.index for _, sv in parts]
+    flat = pd.Index(np.concatenate([i.to_numpy(dtype=object) for i in ids]))
+    if flat.has_duplicates:
+        flat = pd.Index(
+            [f"{label}:{v}" for (label, _), i in zip(parts, ids, strict=True) for v in i]
+        )
+    index = flat.rename("respondent")
+    sources = np.repeat(labels, [len(i) for i in ids])
+    extra = pd.concat([sv.extra.set_axis(range(len(sv.extra))) for _, sv in parts],
+                      ignore_index=True).set_axis(index)  # fmt: skip
+    name = column if column not in extra.columns else f"{column}_file"
+    extra.insert(0, name, sources)
+    importance = pd.concat(
+        [sv.importance.set_axis(range(len(sv.importance))) for _, sv in parts], ignore_index=True
+    ).set_axis(index)
+    pairing = pd.concat([sv.pairing.assign(file=label) for label, sv in parts], ignore_index=True)
+    synonyms = pd.concat([sv.synonyms for _, sv in parts], ignore_index=True)
+    first = parts[0][1]
+    return replace(
+        first,
+        functional=pd.DataFrame(f, index=index, columns=services),
+        dysfunctional=pd.DataFrame(d, index=index, columns=services),
+        importance=importance.loc[:, importance.notna().any()]
+        if importance.shape[1]
+        else importance,
+        extra=extra,
+        pairing=pairing,
+        quality=_quality(services, f, d, invalid),
+        synonyms=synonyms.groupby(["column", "answer", "code"], as_index=False)["count"].sum()
+        if len(synonyms)
+        else synonyms,
+        source=" + ".join(labels),
+        notes=tuple(notes) + tuple(f"{label}: {n}" for label, sv in parts for n in sv.notes),
+        invalid=pd.DataFrame(invalid, index=index, columns=services),
+        unpaired=tuple(f"{label}: {c}" for label, sv in parts for c in sv.unpaired),
+    )

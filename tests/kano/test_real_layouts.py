@@ -239,3 +239,36 @@ def test_spss_mapping_by_variable_names(tmp_path):
     mapping = tmp_path / "map.yaml"
     mapping.write_text("免费客服热线: [Q7_1, Q8_1]\n上门取件: [Q7_2, Q8_2]\n", encoding="utf-8")
     assert_canonical(read_survey(path, mapping=mapping), ex.WJX_SERVICES)
+
+
+# --- several files, one survey ---
+
+
+def test_two_channel_files_read_as_one_survey_with_a_source_column(tmp_path):
+    from kano.io.survey import combine_surveys
+
+    wjx = ex.xlsx(tmp_path / "wechat.xlsx", ex.wjx_rows())
+    csv = tmp_path / "hotline.csv"
+    csv.write_bytes(ex.csv_bytes(ex.wjx_rows(label=lambda c: c), encoding="gbk"))
+    survey = combine_surveys([(p.name, read_survey(p)) for p in (wjx, csv)])
+    summary = summarize(survey).set_index("service")
+    for key, name in ex.WJX_SERVICES.items():  # every count doubles
+        assert summary.loc[name, CATS].to_dict() == {c: 2 * v for c, v in ex.COUNTS[key].items()}
+        assert summary.loc[name, "n_missing"] == 2 * ex.N_MISSING[key]
+    assert survey.extra["source"].value_counts().to_dict() == {"wechat.xlsx": 8, "hotline.csv": 8}
+    # 序号 1-8 in both files: the file keeps the ids apart
+    assert survey.functional.index[0] == "wechat.xlsx:1"
+    assert survey.functional.index.is_unique
+
+
+def test_a_service_missing_from_one_file_is_said(tmp_path):
+    from kano.io.survey import combine_surveys
+
+    a = ex.xlsx(tmp_path / "a.xlsx", ex.wjx_rows())
+    rows = ex.wjx_rows()
+    keep = [j for j, h in enumerate(rows[0]) if "上门取件" not in str(h)]
+    b = ex.xlsx(tmp_path / "b.xlsx", [[r[j] for j in keep] for r in rows])
+    survey = combine_surveys([(p.name, read_survey(p)) for p in (a, b)])
+    summary = summarize(survey).set_index("service")
+    assert summary.loc["上门取件", "n_missing"] == 8  # b's eight respondents
+    assert any("b.xlsx has no questions for '上门取件'" in n for n in survey.notes)
