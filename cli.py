@@ -228,6 +228,14 @@ ByOpt = Annotated[
         "(key accounts > 3000 yuan/month, business, public) or tenure_band; tests the differences.",
     ),
 ]
+CustomerTypesOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--customer-types",
+        help="Segment of customer types the toolkit does not know, for --by value_segment: "
+        "'VIP=key_account,集团=business' or a YAML/CSV file.",
+    ),
+]
 BootOpt = Annotated[int, typer.Option("--bootstrap", help="Bootstrap resamples for CIs and tests.")]
 SeedOpt = Annotated[
     int, typer.Option("--seed", help="Seed of the bootstrap (same seed, same numbers).")
@@ -314,6 +322,7 @@ def classify_cmd(
     worse_positive: WorseOpt = False,
     on_invalid: OnInvalidOpt = OnInvalid.error,
     by: ByOpt = None,
+    customer_types: CustomerTypesOpt = None,
     ci: Annotated[
         bool,
         typer.Option(
@@ -360,7 +369,7 @@ def classify_cmd(
     from kano.analysis import analyze
     from kano.output import check_output_path
     from kano.report import classify_sheets, method_info, summary_settings, write_summary
-    from kano.segments import segment_labels
+    from kano.segments import derive_segments, named_segments, read_customer_types
     from kano.stats import SummaryOptions
     from kano.tables import evaluation_table
 
@@ -380,7 +389,12 @@ def classify_cmd(
         [(p.name, _read(p, sheet, layout, mapping, answers, scale, on_invalid, long_columns))
          for p in surveys]
     )  # fmt: skip
-    labels = segment_labels(data.extra, by, lang=lang.value) if by else None
+    split = (
+        derive_segments(data.extra, by, types=read_customer_types(customer_types),
+                        source=data.source, rows=data.rows)
+        if by else None
+    )  # fmt: skip
+    labels = named_segments(split, lang.value) if split else None
     result = analyze(
         data, tbl, options, ci=ci, n_boot=n_boot, seed=seed, continuous=continuous, by=labels,
         max_q=max_q, detail=detail, lang=lang.value,
@@ -424,7 +438,7 @@ def classify_cmd(
         typer.echo(
             f"Missing pairs: {missing}; invalid (skipped): {invalid}; table: {tbl.name}; rule: {rule.value}"
         )
-        for note in data.notes:
+        for note in (*data.notes, *(split.notes if split else ())):
             typer.echo(f"Note: {note}")
         if data.unpaired:
             typer.echo(_unpaired_line(data.unpaired))

@@ -75,6 +75,8 @@ class KanoSurvey:
     unpaired:
         Columns that hold Kano answers but were not paired with any other
         (named in every output so that none is left out without a word).
+    rows:
+        The spreadsheet row of each respondent, for messages about their cells.
     """
 
     functional: pd.DataFrame
@@ -90,6 +92,7 @@ class KanoSurvey:
     notes: tuple[str, ...] = field(default_factory=tuple)
     invalid: pd.DataFrame | None = None  # respondents × services, True where a pair was skipped
     unpaired: tuple[str, ...] = ()
+    rows: pd.Series | None = None  # spreadsheet row of each respondent (its first, if long)
 
     @property
     def services(self) -> list[str]:
@@ -118,6 +121,7 @@ class KanoSurvey:
             extra=self.extra.loc[mask] if len(self.extra) else self.extra,
             quality=quality,
             invalid=pd.DataFrame(invalid, index=index, columns=self.services),
+            rows=self.rows.loc[mask] if self.rows is not None else None,
         )
 
 
@@ -302,7 +306,10 @@ def _read_wide(
         answers,
         "wide",
     )
-    return replace(survey, unpaired=pairing.unpaired, notes=(*survey.notes, *pairing.notes))
+    rows = pd.Series(frame.index.to_numpy() + table.first_row, index=index)
+    return replace(
+        survey, unpaired=pairing.unpaired, notes=(*survey.notes, *pairing.notes), rows=rows
+    )
 
 
 def _encode(
@@ -405,7 +412,8 @@ def _read_long(
         if extra_cols
         else pd.DataFrame(index=index)
     )
-    return _assemble(
+    rows = pd.Series(frame.index.to_numpy() + table.first_row).groupby(r_codes).first()
+    survey = _assemble(
         table,
         services,
         index,
@@ -418,6 +426,7 @@ def _read_long(
         answers,
         "long",
     )
+    return replace(survey, rows=rows.set_axis(index))
 
 
 def _assemble(
@@ -449,7 +458,7 @@ def _assemble(
 
 def _respondent_index(frame: pd.DataFrame, id_column: str | None, table: RawTable) -> pd.Index:
     if id_column is None:
-        return pd.Index([table.row_number(i) for i in frame.index], name="row")
+        return pd.Index(frame.index.to_numpy() + table.first_row, name="row")
     ids = frame[id_column]
     dup = ids.duplicated() & ids.notna()
     if dup.any():
@@ -544,6 +553,9 @@ def combine_surveys(parts: list[tuple[str, KanoSurvey]], column: str = "source")
     importance = pd.concat(
         [sv.importance.set_axis(range(len(sv.importance))) for _, sv in parts], ignore_index=True
     ).set_axis(index)
+    rows = None
+    if all(sv.rows is not None for _, sv in parts):
+        rows = pd.Series(np.concatenate([sv.rows.to_numpy() for _, sv in parts]), index=index)
     pairing = pd.concat([sv.pairing.assign(file=label) for label, sv in parts], ignore_index=True)
     synonyms = pd.concat([sv.synonyms for _, sv in parts], ignore_index=True)
     first = parts[0][1]
@@ -564,4 +576,5 @@ def combine_surveys(parts: list[tuple[str, KanoSurvey]], column: str = "source")
         notes=tuple(notes) + tuple(f"{label}: {n}" for label, sv in parts for n in sv.notes),
         invalid=pd.DataFrame(invalid, index=index, columns=services),
         unpaired=tuple(f"{label}: {c}" for label, sv in parts for c in sv.unpaired),
+        rows=rows,
     )

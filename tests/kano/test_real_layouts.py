@@ -272,3 +272,79 @@ def test_a_service_missing_from_one_file_is_said(tmp_path):
     summary = summarize(survey).set_index("service")
     assert summary.loc["上门取件", "n_missing"] == 8  # b's eight respondents
     assert any("b.xlsx has no questions for '上门取件'" in n for n in survey.notes)
+
+
+# --- through the CLI ---
+
+
+def _cli(*args):
+    from typer.testing import CliRunner
+
+    from cli import app
+
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def test_cli_classify_two_files_by_source(tmp_path):
+    a = ex.xlsx(tmp_path / "wechat.xlsx", ex.wjx_rows())
+    b = tmp_path / "hotline.csv"
+    b.write_bytes(ex.csv_bytes(ex.wjx_rows(label=lambda c: c), encoding="gbk"))
+    out = tmp_path / "both.csv"
+    result = _cli("classify", a, b, "--by", "source", "-o", out, "--bootstrap", "50")
+    assert result.exit_code == 0, result.output
+    assert "2 files read as one survey" in result.output
+    import pandas as pd
+
+    summary = pd.read_csv(out).set_index("service")
+    assert summary.loc["免费客服热线", "n"] == 14  # 7 complete pairs in each file
+
+
+def test_cli_names_unpaired_answer_columns(tmp_path):
+    rows = ex.google_sentence_columns(SENTENCES[:2])
+    rows[0].append("How would you feel about a chat assistant?")
+    for k, row in enumerate(rows[1:]):
+        row.append(ex.EN[1 + k % 5])
+    path = tmp_path / "form.csv"
+    path.write_bytes(ex.csv_bytes(rows))
+    result = _cli("classify", path, "-o", tmp_path / "x.xlsx")
+    assert result.exit_code == 0, result.output
+    assert "Not paired: 1 column(s) hold Kano answers" in result.output
+    assert "chat assistant" in result.output
+    import openpyxl
+
+    ws = openpyxl.load_workbook(tmp_path / "x.xlsx")["Columns"]
+    values = [c.value for row in ws.iter_rows() for c in row]
+    assert "How would you feel about a chat assistant?" in values
+    assert "not paired: holds Kano answers" in values
+    columns = _cli("columns", path)
+    assert "Not paired" in columns.output
+
+
+def test_cli_by_value_segment_from_a_wjx_type_question(tmp_path):
+    rows = ex.wjx_rows()
+    rows[0].append("10、您的月消费（元）")
+    for k, row in enumerate(rows[1:]):
+        row.append(5000 if k == 0 else 100)
+    path = ex.xlsx(tmp_path / "wjx.xlsx", rows)
+    result = _cli("classify", path, "--by", "value_segment", "--bootstrap", "50")
+    assert result.exit_code == 0, result.output
+    import openpyxl
+
+    ws = openpyxl.load_workbook(tmp_path / "wjx_kano.xlsx")["Segments"]
+    groups = {r[1] for r in ws.iter_rows(min_row=2, values_only=True)}
+    assert groups == {"key accounts", "business customers", "public customers"}
+
+
+def test_cli_unknown_customer_type_is_one_line(tmp_path):
+    rows = ex.wjx_rows()
+    rows[1][-1] = "校园客户"
+    rows[0].append("月消费")
+    for row in rows[1:]:
+        row.append(100)
+    path = ex.xlsx(tmp_path / "wjx.xlsx", rows)
+    result = _cli("classify", path, "--by", "value_segment")
+    assert result.exit_code == 1
+    assert "'校园客户' (1)" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    ok = _cli("classify", path, "--by", "value_segment", "--customer-types", "校园客户=public",
+              "--bootstrap", "50")  # fmt: skip
+    assert ok.exit_code == 0, ok.output
