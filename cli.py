@@ -747,7 +747,7 @@ def _satisfaction_summary(result) -> None:
         typer.echo(f"Outcome {d.outcome}: R² = {d.r2:.3f} ({d.n_used} complete cases)")
         cols = ["driver", "r", "johnson", "shapley", "shapley_share", "rank"]
         typer.echo(d.table[cols].to_string(index=False, float_format=lambda v: f"{v:.3f}"))
-    typer.echo(f"Wrote {result.workbook}")
+    typer.echo(f"Wrote {result.output}")
     for path in result.charts:
         typer.echo(f"Wrote {path}")
 
@@ -767,6 +767,14 @@ SatBootOpt = Annotated[
 SatSeedOpt = Annotated[
     int, typer.Option("--seed", help="Seed of the bootstrap (same seed, same numbers).")
 ]
+MinItemsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--min-items",
+        help="Answered items a respondent needs for a multi-item driver's score "
+        "(default: half of the driver's items, rounded up).",
+    ),
+]
 
 
 @command("ipa")
@@ -774,7 +782,12 @@ def ipa_command(
     survey: SatSurveyArg,
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Workbook to write (default: <input>_ipa.xlsx)."),
+        typer.Option(
+            "-o",
+            "--output",
+            help="Output by suffix: .xlsx workbook and IPA map (default: <input>_ipa.xlsx), "
+            ".csv the drivers table, .json every table and the method record.",
+        ),
     ] = None,
     sheet: SheetOpt = None,
     mapping: SatMappingOpt = None,
@@ -808,6 +821,7 @@ def ipa_command(
         float,
         typer.Option("--key-account-spend", help="Monthly spend (yuan) above which a key account."),
     ] = 3000.0,
+    min_items: MinItemsOpt = None,
 ) -> None:
     """Importance-performance analysis of loyalty drivers (workbook + IPA map).
 
@@ -820,6 +834,7 @@ def ipa_command(
         survey, output, sheet=sheet, mapping=mapping, scale=parse_scale_option(scale),
         importance=importance, outcome=outcome, crosshair=crosshair, by=by, bootstrap=bootstrap,
         seed=seed, lang=lang.value, diagonal=diagonal, zones=parse_zones(zones), key_account_spend=key_account,
+        min_items=min_items,
     )  # fmt: skip
     _satisfaction_summary(result)
 
@@ -829,7 +844,12 @@ def drivers_command(
     survey: SatSurveyArg,
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Workbook to write (default: <input>_drivers.xlsx)."),
+        typer.Option(
+            "-o",
+            "--output",
+            help="Output by suffix: .xlsx workbook (default: <input>_drivers.xlsx), "
+            ".csv the derived-importance table, .json every table and the method record.",
+        ),
     ] = None,
     sheet: SheetOpt = None,
     mapping: SatMappingOpt = None,
@@ -843,8 +863,13 @@ def drivers_command(
     lang: LangOpt = Lang.en,
     rated_only: Annotated[
         bool,
-        typer.Option("--rated-only", help="Leave out tenure, customer traits and competitors."),
+        typer.Option(
+            "--rated-only",
+            help="Leave out the observed tenure, customer traits and competitors "
+            "(declared drivers, numeric ones too, stay).",
+        ),
     ] = False,
+    min_items: MinItemsOpt = None,
 ) -> None:
     """Derived importance of drivers: correlation, beta, Johnson weights, Shapley/LMG.
 
@@ -855,7 +880,7 @@ def drivers_command(
 
     result = run_drivers(
         survey, output, sheet=sheet, mapping=mapping, scale=parse_scale_option(scale), outcome=outcome,
-        bootstrap=bootstrap, seed=seed, lang=lang.value, observed=not rated_only,
+        bootstrap=bootstrap, seed=seed, lang=lang.value, observed=not rated_only, min_items=min_items,
     )  # fmt: skip
     _satisfaction_summary(result)
 
