@@ -671,7 +671,12 @@ def report_cmd(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Output stem: writes STEM.xlsx, STEM.pdf, STEM_*.png."),
+        typer.Option(
+            "-o",
+            "--output",
+            help="Output stem, or a name ending .xlsx or .pdf: writes STEM.xlsx, STEM.pdf, "
+            "STEM_*.png (default: report_<wave> beside the survey).",
+        ),
     ] = None,
     sheet: SheetOpt = None,
     mapping: MappingOpt = None,
@@ -694,7 +699,13 @@ def report_cmd(
 
     from kano.errors import OptionError
     from kano.output import check_output_path
-    from kano.quarterly import build_report, findings_blocks, report_paths, write_report
+    from kano.quarterly import (
+        build_report,
+        findings_blocks,
+        report_paths,
+        report_stem,
+        write_report,
+    )
     from kano.stats import SummaryOptions
 
     earlier = list(previous or [])
@@ -706,7 +717,7 @@ def report_cmd(
     labels = list(previous_wave or []) + [p.stem for p in earlier[len(previous_wave or []) :]]
     if len(labels) != len(earlier):
         raise OptionError(f"{len(labels)} --previous-wave labels for {len(earlier)} earlier files")
-    stem = output or survey.with_name(f"report_{wave}")
+    stem = report_stem(output) if output else survey.with_name(f"report_{wave}")
     inputs = [survey, *earlier, *([satisfaction_file] if satisfaction_file else [])]
     for path in report_paths(stem):
         check_output_path(path, inputs)
