@@ -367,9 +367,15 @@ def _outcome(survey: Survey, outcome: str | None, predictors: Mapping[str, str])
     if key in o:
         return o[key]
     if outcome in predictors:
+        what = predictors[outcome]
+        hint = (
+            " (or, in kano drivers, leave it out with --rated-only)"
+            if what.startswith("the source")
+            else ""
+        )
         raise OptionError(
-            f"--outcome {outcome!r}: that column is {predictors[outcome]}, a predictor of the "
-            "model; choose another outcome (or leave the observed drivers out with --rated-only)"
+            f"--outcome {outcome!r}: that column is {what}, a predictor of the model; "
+            f"choose another outcome{hint}"
         )
     if outcome in survey.table.frame.columns:
         return _number(survey.table, outcome, "outcome value", "outcome")
@@ -522,9 +528,10 @@ def _plan_output(
     kind = target.suffix.lower()
     if kind not in OUTPUT_SUFFIXES:
         main = "the drivers table" if job == "ipa" else "the derived-importance table"
+        what = f"unknown output type {target.suffix!r}" if kind else "the name has no suffix"
         raise OutputError(
-            f"{target}: unknown output type {target.suffix or '(no suffix)'!r}; use .xlsx "
-            f"(the workbook), .csv ({main}) or .json (every table and the method record)"
+            f"{target}: {what}; use .xlsx (the workbook), .csv ({main}) "
+            "or .json (every table and the method record)"
         )
     check_output_path(target, [q for q in (None if frame else source, mapping) if q])
     return target, kind
