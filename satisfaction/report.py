@@ -803,7 +803,8 @@ def analyze_ipa(
             _IPA_NOTES["en"]["no_rated"].format(source=survey.table.source, names=numeric)
         )
     if numeric:
-        notes.append(_IPA_NOTES[lang]["numeric"].format(names=numeric))
+        names = ", ".join(labels.driver_name(str(c), lang) for c in survey.numeric.columns)
+        notes.append(_IPA_NOTES[lang]["numeric"].format(names=names))
     if importance is None:
         importance = "stated" if survey.importance is not None else "derived"
         if importance == "derived":

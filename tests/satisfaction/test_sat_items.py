@@ -273,9 +273,9 @@ def test_numeric_driver_shapley_two_predictors_closed_form(tmp_path):
     # it enters derived importance only: the IPA map keeps the rated driver and says why
     res = analyze_ipa(survey, importance="derived")
     assert list(res.result.table["driver"]) == ["price"]
-    assert any("numeric driver(s) tenure left out of the IPA map" in n for n in res.notes)
+    assert any("numeric driver(s) Tenure left out of the IPA map" in n for n in res.notes)
     zh = analyze_ipa(survey, importance="derived", lang="zh")
-    assert any("数值型驱动因素 tenure 未放入IPA图" in n for n in zh.notes)
+    assert any("数值型驱动因素 在网时长 未放入IPA图" in n for n in zh.notes)
 
 
 def test_numeric_driver_does_not_double_count_the_observed_tenure(tmp_path):
@@ -391,3 +391,81 @@ def test_only_numeric_drivers_cannot_make_an_ipa_map(tmp_path):
     with pytest.raises(OptionError, match="no rated driver to place on the IPA map"):
         analyze_ipa(survey)
     assert list(derived_importance(survey).table["driver"]) == ["tenure"]
+
+
+# --- through the CLI -----------------------------------------------------------------------
+
+
+def cli(*args):
+    from typer.testing import CliRunner
+
+    from cli import app
+
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def one_line_error(result) -> str:
+    assert result.exit_code == 1, result.output
+    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
+    assert "Traceback" not in result.output
+    return lines[0]
+
+
+def test_cli_min_items(qualtrics, tmp_path):
+    import json
+
+    full = write_mapping(tmp_path / "full.csv", FULL)
+    out = tmp_path / "ipa.json"
+    r = cli("ipa", qualtrics, "--mapping", full, "--min-items", 1, "--importance", "stated",
+            "-o", out)  # fmt: skip
+    assert r.exit_code == 0, r.output
+    payload = json.loads(out.read_text(encoding="utf-8"))
+    price = next(row for row in payload["tables"]["drivers"]["rows"] if row["driver"] == "price")
+    # at least 1 item: (4 + 3 + 5 + 3 + 2 + 4 + 4) / 7 = 25 / 7
+    assert price["satisfaction"] == pytest.approx(25 / 7)
+    assert (price["n_satisfaction"], price["n_items"]) == (7, 3)
+    assert payload["method"]["option min items"] == "1"
+    missing = {row["column"]: row for row in payload["tables"]["missing"]["rows"]}
+    assert missing["Price: satisfaction score (at least 1 of 3 items)"]["n_missing"] == 1
+    line = one_line_error(cli("ipa", qualtrics, "--mapping", full, "--min-items", 2))
+    assert "driver 'network' has only 1 satisfaction item" in line and "at most 1" in line
+    line = one_line_error(cli("ipa", qualtrics, "--mapping", full, "--min-items", 0))
+    assert "--min-items must be 1 or more, not 0" in line
+    price_only = write_mapping(tmp_path / "price.csv", PRICE_ONLY)
+    line = one_line_error(cli("drivers", qualtrics, "--mapping", price_only, "--min-items", 4))
+    assert "driver 'price' has only 3 satisfaction items" in line
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["qualtrics_export.csv", "full.csv", "price.csv", "ipa.json"]
+    )  # nothing else was written
+
+
+def test_cli_scale_mismatch_is_one_line(qualtrics, tmp_path):
+    rows = [r if r[0] != FLEX else (FLEX, "satisfaction", "price", "0-10") for r in PRICE_ONLY]
+    line = one_line_error(
+        cli("drivers", qualtrics, "--mapping", write_mapping(tmp_path / "m.csv", rows))
+    )
+    assert "driver 'price' are on different scales" in line and "0-10" in line
+
+
+def test_cli_negative_tenure_names_the_cell(tmp_path):
+    data = tenure_data()
+    data[WJX_MONTHS][3] = -3
+    path = write_wjx(tmp_path / "wjx.csv", data)
+    mapping = write_mapping(tmp_path / "map.csv", NUMERIC_MAP)
+    line = one_line_error(cli("drivers", path, "--mapping", mapping))
+    assert "wjx.csv" in line and f"row 5, column '{WJX_MONTHS}': -3" in line
+
+
+def test_cli_numeric_driver_in_drivers_and_rated_only(tmp_path):
+    path = write_wjx(tmp_path / "wjx.csv", tenure_data())
+    mapping = write_mapping(tmp_path / "map.csv", NUMERIC_MAP)
+    out = tmp_path / "d.csv"
+    r = cli("drivers", path, "--mapping", mapping, "--rated-only", "-o", out)
+    assert r.exit_code == 0, r.output
+    with out.open(newline="", encoding="utf-8-sig") as fh:
+        rows = list(csv.reader(fh))
+    assert [row[0] for row in rows[1:]] == ["Price", "Tenure"]  # a declared driver stays
+    r = cli("ipa", path, "--mapping", mapping, "-o", tmp_path / "i.xlsx")
+    assert r.exit_code == 0, r.output
+    assert "numeric driver(s) Tenure left out of the IPA map" in r.stderr
