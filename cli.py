@@ -701,6 +701,7 @@ def report_cmd(
     from kano.output import check_output_path
     from kano.quarterly import (
         build_report,
+        chart_paths,
         findings_blocks,
         report_paths,
         report_stem,
@@ -719,7 +720,7 @@ def report_cmd(
         raise OptionError(f"{len(labels)} --previous-wave labels for {len(earlier)} earlier files")
     stem = report_stem(output) if output else survey.with_name(f"report_{wave}")
     inputs = [survey, *earlier, *([satisfaction_file] if satisfaction_file else [])]
-    for path in report_paths(stem):
+    for path in [*report_paths(stem), *chart_paths(stem)]:
         check_output_path(path, inputs)
     options = SummaryOptions(rule=rule.value, threshold=threshold)
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),

@@ -375,14 +375,15 @@ def report_stem(output: str | os.PathLike) -> Path:
 
 
 def report_paths(stem: str | os.PathLike) -> list[Path]:
-    """Every file a report with this stem may write: workbook, PDF and each chart's PNG
-    (for checks before any work)."""
+    """The workbook and PDF a report with this stem writes (for checks before any work)."""
     stem = Path(stem)
-    return [
-        stem.with_name(stem.name + ".xlsx"),
-        stem.with_name(stem.name + ".pdf"),
-        *(stem.with_name(f"{stem.name}_{name}.png") for name in CHART_NAMES),
-    ]
+    return [stem.with_name(stem.name + ".xlsx"), stem.with_name(stem.name + ".pdf")]
+
+
+def chart_paths(stem: str | os.PathLike) -> list[Path]:
+    """Every chart PNG a report with this stem may write (for checks before any work)."""
+    stem = Path(stem)
+    return [stem.with_name(f"{stem.name}_{name}.png") for name in CHART_NAMES]
 
 
 def _drawers(report: QuarterlyReport) -> dict[str, Callable]:

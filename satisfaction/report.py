@@ -1,10 +1,12 @@
 """Whole jobs behind ``kano ipa`` and ``kano drivers``: read, validate, analyse, write.
 
 :func:`load_survey` turns a file (or DataFrame) into a :class:`Survey` with
-numeric, validated columns; :func:`derived_importance` builds the
-derived-importance model (rated drivers + tenure + customer traits +
-competitors); :func:`run_ipa` and :func:`run_drivers` write the workbook (and
-the IPA map) with the shared writer.
+numeric, validated columns (a multi-item driver's score is the mean of the items
+answered, kept with at least ``min_items``); :func:`derived_importance` builds
+the derived-importance model (rated and numeric drivers + tenure + customer
+traits + competitors, never counting one input twice); :func:`run_ipa` and
+:func:`run_drivers` write by the output's suffix: the workbook (and the IPA
+map) with the shared writer, the main table as CSV, or every table as JSON.
 """
 
 from __future__ import annotations

@@ -265,9 +265,9 @@ def test_report_stem_rules():
 
 
 def test_every_chart_written_is_checked_against_the_inputs(zh_run):
-    from kano.quarterly import report_paths
+    from kano.quarterly import chart_paths, report_paths
 
-    checked = {p.name for p in report_paths(zh_run["stem"])}
+    checked = {p.name for p in [*report_paths(zh_run["stem"]), *chart_paths(zh_run["stem"])]}
     assert {p.name for p in zh_run["folder"].iterdir()} <= checked
 
 
