@@ -16,6 +16,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kano.errors import InvalidValueError, MappingFileError, OptionError, PairingError
 from satisfaction.columns import find_columns, nonnegative_kind, read_mapping
@@ -214,6 +216,37 @@ def test_yaml_mapping_with_items_and_a_numeric_driver(tmp_path):
     assert by["price"].satisfaction == ("q1", "q2") and not by["price"].numeric
     assert by["tenure"].satisfaction == ("months",) and by["tenure"].numeric
     assert cols.numeric == ("months",)
+
+
+@pytest.fixture(scope="module")
+def three_item_mapping(tmp_path_factory) -> Path:
+    return write_mapping(tmp_path_factory.mktemp("map") / "map.csv",
+                         [("q1", "satisfaction", "x", "1-5"), ("q2", "satisfaction", "x", "1-5"),
+                          ("q3", "satisfaction", "x", "1-5")])  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(*[st.one_of(st.none(), st.integers(1, 5))] * 3), min_size=3, max_size=25))
+def test_scores_property(three_item_mapping, rows):
+    import pandas as pd
+
+    frame = pd.DataFrame(rows, columns=["q1", "q2", "q3"], dtype="float")
+    x = frame.to_numpy()
+    answered = (~np.isnan(x)).sum(axis=1)
+    missing_before = -1
+    for m in (1, 2, 3):
+        got = load_survey(frame, mapping=three_item_mapping, min_items=m).satisfaction["x"]
+        got = got.to_numpy()
+        # a score exactly where at least m items are answered, and then the mean of those items
+        np.testing.assert_array_equal(~np.isnan(got), answered >= m)
+        ok = answered >= m
+        with np.errstate(invalid="ignore"):
+            np.testing.assert_allclose(got[ok], np.nanmean(x[ok], axis=1))
+        assert (got[ok] >= np.nanmin(x[ok], axis=1)).all()
+        assert (got[ok] <= np.nanmax(x[ok], axis=1)).all()
+        n_missing = int(np.isnan(got).sum())
+        assert n_missing >= missing_before  # a stricter minimum never adds a score
+        missing_before = n_missing
 
 
 # --- numeric drivers (问卷星 CSV layout) ------------------------------------------------
