@@ -251,10 +251,11 @@ SUGGESTION_TEXT = {
         "cell": "1 cell",
         "open": "Not guessed: write like, must-be, neutral, live-with, dislike or missing after "
         "the colon, then remove the leading '# '",
-        "not_text": "{n} unknown values are not text (numbers out of range, dates, TRUE/FALSE) "
-        "and are not listed: fix those cells, or recode a number here, e.g. '0: missing'",
-        "too_long": "{n} unknown texts longer than {limit} characters are not listed: they are "
-        "not answer wordings; check those cells",
+        "not_text": "Not listed because they are not text (numbers out of range, dates, "
+        "TRUE/FALSE): {n} of the unknown values. Fix those cells, or recode a number here, "
+        "e.g. '0: missing'",
+        "too_long": "Not listed because they are longer than {limit} characters (not answer "
+        "wordings): {n} of the unknown texts. Check those cells",
     },
     "zh": {
         "source": "{source} 中本工具不认识的答案措辞。",

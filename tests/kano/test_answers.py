@@ -78,7 +78,7 @@ def test_numeric_codes(value, code):
 @pytest.mark.parametrize(
     "value",
     [0, 6, -1, 1.5, "0", "6", "2.5", "foo", "like it a lot", "?", "N/A", True, False,
-     dt.date(2024, 1, 1), dt.datetime(2024, 1, 1, 9, 30), "1. I dislike it", "很"],
+     dt.date(2024, 1, 1), dt.datetime(2024, 1, 1, 9, 30), "很"],
 )  # fmt: skip
 def test_unparsed_answers_are_invalid_never_a_category(value):
     # Never map an unparsed answer to Q, I or neutral.
@@ -92,10 +92,16 @@ def test_blank_and_skipped_are_missing(value):
 
 
 @pytest.mark.parametrize(
-    ("text", "code"), [("1. I like it", 1), ("2、理应如此", 2), ("(5) 不喜欢", 5)]
-)
-def test_code_prefixed_label_when_code_and_text_agree(text, code):
-    assert AnswerMap().lookup(text)[0] == code
+    ("text", "code"),
+    [
+        ("1. I like it", 1), ("2、理应如此", 2), ("(5) 不喜欢", 5),
+        # the wording decides, the number is only the option's position (a list
+        # ordered dislike first numbers "I dislike it" 1)
+        ("1. I dislike it", 5), ("5) I like it", 1),
+    ],
+)  # fmt: skip
+def test_enumerated_label_is_read_by_its_wording(text, code):
+    assert AnswerMap().lookup(text) == (code, True)
 
 
 def test_normalize_label():
