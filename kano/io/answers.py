@@ -511,7 +511,7 @@ def guess_answer_code(text: str) -> int | None:
     negation elsewhere in the text gives no guess. Returns ``None`` when no rule
     applies. Only for :func:`suggest_answer_map`: a guess is never used to classify.
     """
-    key = _INTENSIFIERS.sub(" ", normalize_label(text))
+    key = " ".join(_INTENSIFIERS.sub(" ", normalize_label(text)).split())
     for code, english, chinese in _GUESSES:
         match = english.search(key)
         if match:
