@@ -196,9 +196,8 @@ def _with_suggestion(exc, inputs, lang: str, use: str):
 
     if not text_wordings(exc.wordings):
         return exc.with_hint(
-            "These values are not answer codes: fix those cells, recode numbers with --answers "
-            "map.yaml (e.g. '0: missing'; --codes reversed reads 1 = dislike ... 5 = like), or "
-            "use --on-invalid skip to leave these answers out (they are then counted)"
+            "These values are not answer codes: fix those cells, or recode the numbers in an "
+            f"answer map (e.g. '0: missing') and {use}"
         )
     try:
         written = write_answer_suggestion(exc, inputs, lang)

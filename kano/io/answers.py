@@ -123,7 +123,6 @@ _DESCRIPTIONS = {
     ("reversed", 3): "3-point short form reversed: 1 dislike, 2 neutral, 3 like",
 }
 CODINGS = ("standard", "reversed")
-THREE_POINT = _NUMBERS[("standard", 3)]
 
 # Applied before NFKC: apostrophe look-alikes (NFKC would turn ´ into a space and an accent)
 # and circled numbers, which become the enumerator "1)" rather than a bare "1".

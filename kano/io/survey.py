@@ -3,8 +3,8 @@
 :func:`read_survey` finds the column pairs, encodes every answer to a code
 1-5 (0 = blank), and either raises :class:`~kano.errors.UnknownAnswerError`
 naming each distinct unknown answer once (with its count and first cell) or,
-with ``on_invalid="skip"``, leaves those pairs out and counts them per service. Everything downstream
-trusts its input.
+with ``on_invalid="skip"``, leaves those pairs out and counts them per service.
+Everything downstream trusts its input.
 """
 
 from __future__ import annotations

@@ -260,7 +260,8 @@ def test_numbers_out_of_range_write_no_suggestion(tmp_path):
     assert line.startswith(
         "Error: codes.csv: 2 answer wordings are not known: 6 (1 cell, row 3, column "
         "'x_functional'); 0 (1 cell, row 4, column 'x_functional'). These values are not answer "
-        "codes: fix those cells, recode numbers with --answers map.yaml"
+        "codes: fix those cells, or recode the numbers in an answer map (e.g. '0: missing') and "
+        "pass it with --answers, or use --on-invalid skip"
     )
     assert not (tmp_path / "codes_answers.yaml").exists()
 
