@@ -135,10 +135,11 @@ _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff]")
 _QUOTES = "\"'\u201c\u201d\u00ab\u00bb\u300c\u300d\u300e\u300f\u2039\u203a"
 _LEADING = re.compile(f"^[\\s{_QUOTES}]+")
 _TRAILING = re.compile(f"[\\s{_QUOTES}.\u3002\u3001!?,;:]+$")
-# An option's position written before its wording: 1) 1. 1、 (1) 1 - 1: A. A) a) (a), and
-# ①-⑤ (made "1)" above). Stripped only when a word follows, so "2.5" and "-1" stay numbers.
+# An option's position written before its wording: 1) 1. 1、 1: 1 - (1), A. A) a、 (a), and
+# ①-⑤ (made "1)" above). Stripped only when a word follows, so "2.5" and "-1" stay numbers;
+# a number and a space alone ("1 分") is not an enumerator: the number may be the answer.
 _ENUMERATOR = re.compile(
-    r"^(?:\(\s*(?:\d{1,2}|[a-e])\s*\)|(?:\d{1,2}|[a-e])\s*[.)\]\u3001:\-]|\d{1,2}(?=\s))\s*"
+    r"^(?:\(\s*(?:\d{1,2}|[a-e])\s*\)|\d{1,2}\s*[.)\u3001:\-]|[a-e]\s*[.)\u3001:])\s*"
 )
 
 
@@ -149,7 +150,7 @@ def normalize_label(text: str) -> str:
     look-alikes (’ ‘ ` ´ ʼ) become ``'``; invisible characters are dropped; case
     is folded; runs of whitespace become one space; quotes around the text and
     trailing punctuation are dropped; and a leading enumerator (``1)``, ``1.``,
-    ``1、``, ``(1)``, ``1 -``, ``A.``, ``a)``, ``①`` …) is removed when a wording
+    ``1、``, ``1:``, ``(1)``, ``1 -``, ``A.``, ``a)``, ``①`` …) is removed when a wording
     follows it, because the wording, not the option's position, decides the code.
 
     Parameters

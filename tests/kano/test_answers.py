@@ -296,6 +296,8 @@ def test_normalisation_of_quotes_and_enumerators(text, code):
         ("① 喜欢", "喜欢"),
         # no word after it: a number stays a number, never an enumerator
         ("2.5", "2.5"), ("-1", "-1"), ("1.", "1"), ("(1)", "(1)"), ("１", "1"),
+        # a number and a space is no enumerator: "1 分" and "5 分" stay two answers
+        ("1 分", "1 分"), ("e-mail", "e-mail"),
     ],
 )  # fmt: skip
 def test_normalize_label_enumerators(text, expected):
