@@ -336,6 +336,8 @@ def _yaml_entries(path: Path) -> list[tuple[object, object, int]]:
     try:
         loader = _AnswerMapLoader(text)  # the reader refuses control characters here
         node = loader.get_single_node()
+        if node is None:  # comments only (a suggestion with nothing guessed): no entries
+            return []
         if not isinstance(node, yaml.MappingNode):
             raise MappingFileError(f"{path}: expected a mapping 'answer: code' on each line")
         loader.flatten_mapping(node)

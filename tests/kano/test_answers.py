@@ -7,6 +7,8 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kano.errors import (
     CellProblem,
@@ -20,6 +22,7 @@ from kano.io.answers import (
     INVALID,
     MISSING,
     AnswerMap,
+    answer_key,
     answer_map,
     encode_column,
     guess_answer_code,
@@ -560,3 +563,45 @@ def test_suggested_map_in_chinese():
     text = suggest_answer_map([_wording("爱死了", 2, 2)], lang="zh", source="问卷.csv")
     assert text.splitlines()[0] == "# 问卷.csv 中本工具不认识的答案措辞。"
     assert '"爱死了": like  # guessed: check 猜测, 请核对 (2 个单元格)' in text
+
+
+# --- invariants (hypothesis) -----------------------------------------------------------
+
+FAST = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(st.lists(st.one_of(st.integers(-1, 7), st.booleans(), st.none()), min_size=1, max_size=30))
+def test_codes_and_booleans_never_mix(values):
+    enc = encode_column(pd.Series(values, dtype=object), AnswerMap())
+    for v, c in zip(values, enc.codes.tolist(), strict=True):
+        if v is None:
+            assert c == MISSING
+        elif isinstance(v, bool):
+            assert c == INVALID  # TRUE is never the answer 1, FALSE never 0
+        else:
+            assert c == (v if 1 <= v <= 5 else INVALID)
+    # every invalid cell is counted once under its distinct value
+    assert sum(count for _, count, _ in enc.unknown) == int((enc.codes == INVALID).sum())
+
+
+@FAST
+@given(st.lists(st.text(min_size=1, max_size=15), min_size=1, max_size=8))
+def test_suggested_map_always_loads(tmp_path_factory, texts):
+    # distinct unknown text wordings (as read_survey groups them) -> a map that loads, and
+    # every guessed entry reads its wording with the guessed code
+    seen: dict[str, str] = {}
+    for t in texts:
+        key = normalize_label(t)
+        if AnswerMap().lookup(t)[0] == INVALID and key and not key.replace(".", "").isdigit():
+            seen.setdefault(key, t)
+    wordings = [
+        UnknownWording(t, 1, CellProblem(k + 2, "Q1", t)) for k, t in enumerate(seen.values())
+    ]
+    path = tmp_path_factory.mktemp("suggest") / "a.yaml"
+    path.write_text(suggest_answer_map(wordings), encoding="utf-8")
+    amap = load_answer_map(path)
+    for w in wordings:
+        guess = guess_answer_code(w.value)
+        if guess is not None and answer_key(w.value)[0] == "text":
+            assert amap.lookup(w.value)[0] == guess
