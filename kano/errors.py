@@ -64,3 +64,47 @@ class InvalidValueError(KanoError):
         super().__init__(
             f"{source}: {total} invalid value{'s' if total != 1 else ''}: {shown}{more}.{tail}"
         )
+
+
+class UnknownLabelError(InvalidValueError):
+    """Rating cells hold labels (or other values) that no scale or label map gives a number.
+
+    ``labels`` lists each distinct value once as ``(first cell, count)``, in
+    spreadsheet order; ``problems`` are those first cells; ``total`` counts all cells.
+    """
+
+    MAX_SHOWN = 5
+
+    def __init__(self, source: str, labels: list[tuple[CellProblem, int]]):
+        self.source = source
+        self.labels = labels
+        self.problems = [cell for cell, _ in labels]
+        self.total = sum(count for _, count in labels)
+        shown = "; ".join(
+            f"{cell.describe()} ({count} cell{'s' if count != 1 else ''})"
+            for cell, count in labels[: self.MAX_SHOWN]
+        )
+        more = len(labels) - self.MAX_SHOWN
+        tail = f" (and {more} more label{'s' if more != 1 else ''})" if more > 0 else ""
+        n, k = self.total, len(labels)
+        KanoError.__init__(
+            self,
+            f"{source}: {n} cell{'s' if n != 1 else ''} hold{'s' if n == 1 else ''} "
+            f"{k} label{'s' if k != 1 else ''} that {'is not a rating' if k == 1 else 'are not ratings'} "
+            f"(first cell and count of each): {shown}{tail}. Give their numbers in a label map "
+            "(--labels labels.yaml, lines like 'Rather important: 4') or re-export the numeric "
+            "values.",
+        )
+
+
+class ScaleError(InvalidValueError, OptionError):
+    """Ratings fit no usual scale, or their labels contradict the declared scale.
+
+    Also an :class:`OptionError`: the fix is usually to declare the scale.
+    """
+
+    def __init__(self, source: str | None, text: str, problems: list[CellProblem] | None = None):
+        self.source = source or ""
+        self.problems = list(problems or [])
+        self.total = len(self.problems)
+        KanoError.__init__(self, f"{source}: {text}" if source else text)
