@@ -129,6 +129,14 @@ AnswersOpt = Annotated[
         help="YAML/CSV answer map for other wordings or a reversed scale, e.g. '5: like'.",
     ),
 ]
+LabelsOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--labels",
+        help="YAML/CSV label map for rating labels without a built-in scale, "
+        "e.g. 'Rather important: 4' (importance, satisfaction, loyalty, NPS).",
+    ),
+]
 ScaleOpt = Annotated[
     int,
     typer.Option("--scale", help="5 (codes 1-5) or 3 (short form: 1 like, 2 neutral, 3 dislike)."),
@@ -241,6 +249,16 @@ OnInvalidOpt = Annotated[
 ]
 
 
+def _given(path: Path | None) -> list[Path]:
+    return [path] if path else []
+
+
+def _label_map(path: Path | None):
+    from kano.io.ratings import load_label_map
+
+    return load_label_map(path) if path else None
+
+
 def _long_columns(text: str | None) -> dict[str, str] | None:
     from kano.errors import OptionError
 
@@ -258,7 +276,7 @@ def _long_columns(text: str | None) -> dict[str, str] | None:
     return out
 
 
-def _read(path, sheet, layout, mapping, answers, scale, on_invalid, long_columns=None):
+def _read(path, sheet, layout, mapping, answers, scale, on_invalid, long_columns=None, labels=None):
     from kano.io.survey import read_survey
 
     columns = _long_columns(long_columns)
@@ -270,6 +288,7 @@ def _read(path, sheet, layout, mapping, answers, scale, on_invalid, long_columns
         answers=_answer_map(answers, scale),
         on_invalid=on_invalid.value,
         long_columns=columns,
+        labels=labels,
     )
 
 
@@ -287,6 +306,7 @@ def classify_cmd(
     long_columns: LongColsOpt = None,
     mapping: MappingOpt = None,
     answers: AnswersOpt = None,
+    label_file: LabelsOpt = None,
     scale: ScaleOpt = 5,
     table: TableOpt = "standard",
     rule: RuleOpt = RuleName.max,
@@ -344,7 +364,9 @@ def classify_cmd(
     from kano.stats import SummaryOptions
     from kano.tables import evaluation_table
 
-    out = check_output_path(output or survey.with_name(f"{survey.stem}_kano.xlsx"), [survey])
+    out = check_output_path(
+        output or survey.with_name(f"{survey.stem}_kano.xlsx"), [survey, *_given(label_file)]
+    )
     tbl = evaluation_table(table)
     options = SummaryOptions(
         rule=rule.value,
@@ -352,7 +374,10 @@ def classify_cmd(
         worse_positive=worse_positive,
         shares_exclude_qr=exclude_qr,
     )
-    data = _read(survey, sheet, layout, mapping, answers, scale, on_invalid, long_columns)
+    data = _read(
+        survey, sheet, layout, mapping, answers, scale, on_invalid, long_columns,
+        _label_map(label_file),
+    )  # fmt: skip
     labels = segment_labels(data.extra, by, lang=lang.value) if by else None
     result = analyze(
         data, tbl, options, ci=ci, n_boot=n_boot, seed=seed, continuous=continuous, by=labels,
@@ -366,7 +391,13 @@ def classify_cmd(
         | {"language": lang.value},
     )
     method = method_info(
-        {"input": survey, "mapping": mapping, "answer map file": answers}, settings
+        {
+            "input": survey,
+            "mapping": mapping,
+            "answer map file": answers,
+            "label map file": label_file,
+        },
+        settings,
     )
     is_book = out.suffix.lower() == ".xlsx"
     write_summary(
@@ -521,6 +552,7 @@ def compare_cmd(
     long_columns: LongColsOpt = None,
     mapping: MappingOpt = None,
     answers: AnswersOpt = None,
+    label_file: LabelsOpt = None,
     scale: ScaleOpt = 5,
     table: TableOpt = "standard",
     rule: RuleOpt = RuleName.max,
@@ -549,20 +581,25 @@ def compare_cmd(
             f"give one --wave label per file: {len(surveys)} files, {len(labels)} labels"
         )
     last = surveys[-1]
-    out = check_output_path(output or last.with_name(f"{last.stem}_compare.xlsx"), surveys)
+    out = check_output_path(
+        output or last.with_name(f"{last.stem}_compare.xlsx"), [*surveys, *_given(label_file)]
+    )
     if out.suffix.lower() != ".xlsx":
         raise OptionError(f"{out}: the comparison is a workbook; give an .xlsx output")
     tbl = evaluation_table(table)
     options = SummaryOptions(rule=rule.value, threshold=threshold)
+    label_map = _label_map(label_file)
     waves = [
-        (label, _read(p, sheet, layout, mapping, answers, scale, on_invalid, long_columns))
+        (label, _read(p, sheet, layout, mapping, answers, scale, on_invalid, long_columns,
+                      label_map))
         for label, p in zip(labels, surveys, strict=True)
-    ]
+    ]  # fmt: skip
     result = compare_waves(waves, tbl, options, n_boot=n_boot, seed=seed, lang=lang.value)
     settings = summary_settings(tbl, options, {"waves": ", ".join(labels), "bootstrap resamples": n_boot,
                                                "bootstrap seed": seed, "language": lang.value,
                                                "tests": "χ² or Fisher exact per consecutive pair; BH across services"})  # fmt: skip
     inputs = {f"input {label}": p for label, p in zip(labels, surveys, strict=True)}
+    inputs["label map file"] = label_file
     method = method_info(inputs, settings)
     write_summary(out, result.groups, compare_sheets(result, lang.value), method, lang.value)
     for line in result.findings:
@@ -586,6 +623,7 @@ def priority_cmd(
     sheet: SheetOpt = None,
     mapping: MappingOpt = None,
     answers: AnswersOpt = None,
+    label_file: LabelsOpt = None,
     table: TableOpt = "standard",
     rule: RuleOpt = RuleName.max,
     threshold: ThresholdOpt = 0.05,
@@ -613,14 +651,18 @@ def priority_cmd(
     from satisfaction.report import load_survey
 
     sat_path = satisfaction_file or survey
-    inputs = [survey] + ([satisfaction_file] if satisfaction_file else [])
+    inputs = [survey, *_given(satisfaction_file), *_given(label_file)]
     out = check_output_path(output or survey.with_name(f"{survey.stem}_priority.xlsx"), inputs)
     tbl = evaluation_table(table)
     options = SummaryOptions(rule=rule.value, threshold=threshold)
-    data = _read(survey, sheet, Layout.auto, mapping, answers, 5, on_invalid)
+    label_map = _label_map(label_file)
+    data = _read(survey, sheet, Layout.auto, mapping, answers, 5, on_invalid, labels=label_map)
     summary = summarize(data, tbl, options)
     sat = load_survey(
-        sat_path, sheet=sat_sheet if satisfaction_file else sheet, mapping=sat_mapping
+        sat_path,
+        sheet=sat_sheet if satisfaction_file else sheet,
+        mapping=sat_mapping,
+        labels=label_map,
     )
     if sat.importance is None:
         from kano.errors import OptionError
@@ -635,7 +677,10 @@ def priority_cmd(
                        "satisfaction crosshair": "mean satisfaction of the matched services",
                        "language": lang.value},
     )  # fmt: skip
-    method = method_info({"Kano input": survey, "satisfaction input": satisfaction_file}, settings)
+    method = method_info(
+        {"Kano input": survey, "satisfaction input": satisfaction_file,
+         "label map file": label_file}, settings,
+    )  # fmt: skip
     write_summary(
         out, priorities, priority_sheets(priorities, unmatched, lang.value), method, lang.value
     )
@@ -675,6 +720,7 @@ def report_cmd(
     ] = None,
     sheet: SheetOpt = None,
     mapping: MappingOpt = None,
+    label_file: LabelsOpt = None,
     table: TableOpt = "standard",
     rule: RuleOpt = RuleName.max,
     threshold: ThresholdOpt = 0.05,
@@ -707,7 +753,7 @@ def report_cmd(
     if len(labels) != len(earlier):
         raise OptionError(f"{len(labels)} --previous-wave labels for {len(earlier)} earlier files")
     stem = output or survey.with_name(f"report_{wave}")
-    inputs = [survey, *earlier, *([satisfaction_file] if satisfaction_file else [])]
+    inputs = [survey, *earlier, *_given(satisfaction_file), *_given(label_file)]
     for path in report_paths(stem):
         check_output_path(path, inputs)
     options = SummaryOptions(rule=rule.value, threshold=threshold)
@@ -721,7 +767,7 @@ def report_cmd(
         report = build_report(
             survey, wave=wave, previous=list(zip(labels, earlier, strict=True)), satisfaction=satisfaction_file,
             lang=lang.value, table=table, options=options, n_boot=n_boot, seed=seed, sheet=sheet,
-            mapping=mapping, progress=step,
+            mapping=mapping, progress=step, labels=_label_map(label_file),
         )  # fmt: skip
         written = write_report(report, stem, dpi=dpi, progress=step)
     if not quiet:
@@ -779,6 +825,7 @@ def ipa_command(
     sheet: SheetOpt = None,
     mapping: SatMappingOpt = None,
     scale: RatingScaleOpt = None,
+    label_file: LabelsOpt = None,
     importance: Annotated[
         str | None, typer.Option("--importance", help="stated (default when rated) or derived.")
     ] = None,
@@ -820,6 +867,7 @@ def ipa_command(
         survey, output, sheet=sheet, mapping=mapping, scale=parse_scale_option(scale),
         importance=importance, outcome=outcome, crosshair=crosshair, by=by, bootstrap=bootstrap,
         seed=seed, lang=lang.value, diagonal=diagonal, zones=parse_zones(zones), key_account_spend=key_account,
+        label_map=_label_map(label_file),
     )  # fmt: skip
     _satisfaction_summary(result)
 
@@ -834,6 +882,7 @@ def drivers_command(
     sheet: SheetOpt = None,
     mapping: SatMappingOpt = None,
     scale: RatingScaleOpt = None,
+    label_file: LabelsOpt = None,
     outcome: Annotated[
         str | None,
         typer.Option("--outcome", help="Outcome: overall (default), loyalty or a column."),
@@ -856,6 +905,7 @@ def drivers_command(
     result = run_drivers(
         survey, output, sheet=sheet, mapping=mapping, scale=parse_scale_option(scale), outcome=outcome,
         bootstrap=bootstrap, seed=seed, lang=lang.value, observed=not rated_only,
+        label_map=_label_map(label_file),
     )  # fmt: skip
     _satisfaction_summary(result)
 

@@ -23,6 +23,7 @@ import kano
 from kano.errors import OptionError
 from kano.excel import SheetSpec, write_workbook
 from kano.io.files import RawTable, read_table
+from kano.io.ratings import LabelMap
 from kano.output import check_output_path
 from kano.segments import KEY_ACCOUNT_SPEND, tenure_band, value_segment
 from satisfaction import labels
@@ -76,8 +77,13 @@ def load_survey(
     mapping: str | os.PathLike | None = None,
     scale: Scale | None = None,
     key_account_spend: float = KEY_ACCOUNT_SPEND,
+    *,
+    labels: LabelMap | None = None,
 ) -> Survey:
     """Read and validate a satisfaction survey (see :class:`Survey`).
+
+    ``labels``: the user's rating labels and their numbers (a label map), read
+    beside the built-in label sets by every rating column.
 
     Raises the toolkit's errors (InputFileError, PairingError, MappingFileError,
     InvalidValueError naming the cell, OptionError).
@@ -88,14 +94,18 @@ def load_survey(
     notes = list(table.notes) + list(cols.notes)
     declared = dict(cols.scales)
     sat_cols = [d.satisfaction for d in cols.drivers]
-    sat, sat_scales, n1 = ratings(table, sat_cols, scale, declared, "satisfaction rating")
+    sat, sat_scales, n1 = ratings(
+        table, sat_cols, scale, declared, "satisfaction rating", labels=labels
+    )
     notes += n1
     satisfaction = sat.rename(columns={d.satisfaction: d.name for d in cols.drivers})
     imp_cols = [d.importance for d in cols.drivers if d.importance]
     importance = None
     imp_scale = None
     if imp_cols:
-        imp, imp_scales, n2 = ratings(table, imp_cols, scale, declared, "importance rating")
+        imp, imp_scales, n2 = ratings(
+            table, imp_cols, scale, declared, "importance rating", labels=labels
+        )
         notes += n2
         importance = imp.rename(
             columns={d.importance: d.name for d in cols.drivers if d.importance}
@@ -106,7 +116,9 @@ def load_survey(
     outcomes = pd.DataFrame(index=table.frame.index)
     oscales: dict[str, Scale] = {}
     if cols.overall:
-        v, s, n3 = ratings(table, [cols.overall], None, declared, "overall satisfaction")
+        v, s, n3 = ratings(
+            table, [cols.overall], None, declared, "overall satisfaction", labels=labels
+        )
         outcomes["overall"] = v[cols.overall]
         oscales["overall"] = s[cols.overall]
         notes += n3
@@ -117,12 +129,14 @@ def load_survey(
         item_values[col] = to_binary(table, [col], "behavioural loyalty answer")[col]
         item_scales[col] = Scale(0, 1)
     for col in (*cols.intentional, *cols.emotional):
-        v, s, n4 = ratings(table, [col], None, declared, "loyalty rating")
+        v, s, n4 = ratings(table, [col], None, declared, "loyalty rating", labels=labels)
         item_values[col] = v[col]
         item_scales[col] = s[col]
         notes += n4
     if cols.recommend:
-        v, s, _ = ratings(table, [cols.recommend], _RECOMMEND_SCALE, declared, "recommend score")
+        v, s, _ = ratings(
+            table, [cols.recommend], _RECOMMEND_SCALE, declared, "recommend score", labels=labels
+        )
         item_values[cols.recommend] = v[cols.recommend]
         item_scales[cols.recommend] = s[cols.recommend]
         outcomes["recommend"] = v[cols.recommend]
@@ -154,7 +168,12 @@ def load_survey(
         )[tr["competitor_offer"]]
     if "competitor_price" in tr:
         v, _, n5 = ratings(
-            table, [tr["competitor_price"]], None, declared, "competitor-price rating"
+            table,
+            [tr["competitor_price"]],
+            None,
+            declared,
+            "competitor-price rating",
+            labels=labels,
         )
         traits["competitor_price"] = v[tr["competitor_price"]]
         notes += n5
@@ -530,16 +549,18 @@ def run_ipa(
     diagonal: bool = False,
     zones: tuple[float, float] | None = None,
     key_account_spend: float = KEY_ACCOUNT_SPEND,
+    label_map: LabelMap | None = None,
     chart: bool = True,
 ) -> ReportResult:
     """Run the whole ``kano ipa`` job and write ``<stem>_ipa.xlsx`` plus the IPA map.
 
     ``importance``: ``stated`` (default when importance ratings exist) or ``derived``.
     ``zones``: satisfaction thresholds (X1, X2) on the outcome's scale.
+    ``label_map``: the user's rating labels and their numbers (see :func:`load_survey`).
     """
-    survey = load_survey(source, sheet, mapping, scale, key_account_spend)
+    survey = load_survey(source, sheet, mapping, scale, key_account_spend, labels=label_map)
     target = _default_out(survey, out, "ipa")
-    inputs = [p for p in (survey.table.path, mapping) if p]
+    inputs = [p for p in (survey.table.path, mapping, label_map and label_map.path) if p]
     check_output_path(target, inputs)
     chart_stem = target.with_name(target.stem + "_map")
     if chart:
@@ -560,6 +581,7 @@ def run_ipa(
         "sheet": sheet,
         "mapping": mapping,
         "scale": scale,
+        "label map": label_map and label_map.path,
         "importance": importance,
         "outcome": outcome or (derived.outcome if derived else None),
         "crosshair": result.crosshair_rule,
@@ -688,14 +710,20 @@ def run_drivers(
     lang: str = "en",
     observed: bool = True,
     key_account_spend: float = KEY_ACCOUNT_SPEND,
+    label_map: LabelMap | None = None,
 ) -> ReportResult:
-    """Run ``kano drivers``: derived importance alone, written to ``<stem>_drivers.xlsx``."""
+    """Run ``kano drivers``: derived importance alone, written to ``<stem>_drivers.xlsx``.
+
+    ``label_map``: the user's rating labels and their numbers (see :func:`load_survey`).
+    """
     labels.check_lang(lang)
     if bootstrap < 0:
         raise OptionError("--bootstrap must be 0 or more")
-    survey = load_survey(source, sheet, mapping, scale, key_account_spend)
+    survey = load_survey(source, sheet, mapping, scale, key_account_spend, labels=label_map)
     target = _default_out(survey, out, "drivers")
-    check_output_path(target, [p for p in (survey.table.path, mapping) if p])
+    check_output_path(
+        target, [p for p in (survey.table.path, mapping, label_map and label_map.path) if p]
+    )
     derived = derived_importance(survey, outcome, bootstrap, seed, None, observed)
     notes = list(survey.notes) + list(derived.notes)
     sheets = [
@@ -706,6 +734,7 @@ def run_drivers(
         "sheet": sheet,
         "mapping": mapping,
         "scale": scale,
+        "label map": label_map and label_map.path,
         "outcome": derived.outcome,
         "bootstrap": bootstrap,
         "seed": seed,
