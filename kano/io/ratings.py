@@ -173,11 +173,12 @@ _BY_KEY = _index(BUILTIN_SETS)
 _MISSING_KEYS = {normalize_label(w) for w in MISSING_WORDS}
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?")
 # "3 - Somewhat important", "0 = Not at all likely", "5. Very satisfied", "5、非常满意",
-# "(5) 非常满意", "5 非常满意", "10分": the number, an optional separator, then a word
+# "(5) 非常满意", "5 非常满意", "2 (Dissatisfied)", "10分": the number, an optional
+# separator, then a word
 # (a letter first, so that "1-5" or "7-12" is never read as 1 or 7).
 _LEADING = re.compile(
     r"(?:\((?P<p>[+-]?\d+(?:\.\d+)?)\)|(?P<n>[+-]?\d+(?:\.\d+)?))"
-    r"\s*[-\u2013\u2014=:.、)]?\s*[^\W\d_]"
+    r"\s*[-\u2013\u2014=:.、)(\[]?\s*[^\W\d_]"
 )
 
 
@@ -264,11 +265,16 @@ class _Column:
 
 def _factorize(name: str, s: pd.Series, user, numbers_only) -> _Column:
     if pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
-        values = s.to_numpy(dtype=float, na_value=np.nan)
-        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        # a numeric column needs no text parsing: only infinities are no ratings
+        codes, uniques = pd.factorize(s.to_numpy(dtype=float, na_value=np.nan))
+        finite = np.isfinite(uniques)
+        read = [
+            (_NUMBER_CELL, float(x), "") if ok else (_BAD, math.nan, "")
+            for x, ok in zip(uniques, finite, strict=True)
+        ]
     else:
         codes, uniques = pd.factorize(s, use_na_sentinel=True)
-    read = [_read_value(u, user, numbers_only) for u in uniques]
+        read = [_read_value(u, user, numbers_only) for u in uniques]
     used = codes >= 0
     first = np.full(len(uniques), -1, dtype=np.int64)
     if used.any():
