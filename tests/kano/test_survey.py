@@ -464,3 +464,56 @@ def test_date_cell_in_workbook_is_invalid_not_a_category(tmp_path, write_xlsx):
         read_survey(path)
     survey = read_survey(path, on_invalid="skip")
     assert survey.quality["n_invalid"].tolist() == [1]
+
+
+# --- importance columns holding labels (kano.io.ratings) ---------------------------------
+
+HOTLINE_IMP = ["5 - Extremely important", "3 - Somewhat important", "4 - Very important", "(跳过)",
+               "3 - Somewhat important", "1 - Not at all important", None, "2 - Slightly important"]  # fmt: skip
+LOUNGE_IMP = ["非常重要", "重要", "一般", "不重要", "非常重要", "比较重要", "非常不重要", "一般"]
+
+
+def test_numbered_and_chinese_importance_labels(canonical):
+    frame = canonical.wide().assign(Hotline_importance=HOTLINE_IMP, Lounge_importance=LOUNGE_IMP)
+    survey = read_survey(frame)
+    out = summarize(survey).set_index("service")
+    # Hotline: 5 + 3 + 4 + 3 + 1 + 2 = 18 over 6 answers (skip marker and blank missing) = 3.0
+    assert out.loc["Hotline", "importance_mean"] == pytest.approx(3.0)
+    assert out.loc["Hotline", "importance_n"] == 6
+    # Lounge, points of 非常不重要 ... 非常重要: 5 4 3 2 5 4 1 3 = 27 over 8 = 3.375
+    assert out.loc["Lounge", "importance_mean"] == pytest.approx(3.375)
+    check_canonical(survey, canonical)  # the answers are untouched
+
+
+def test_long_layout_importance_labels(canonical):
+    frame = canonical.long()
+    # the long rows are Hotline's 8 respondents, then Lounge's 8
+    frame["importance"] = HOTLINE_IMP + LOUNGE_IMP
+    survey = read_survey(frame)
+    assert survey.importance["Hotline"].mean() == pytest.approx(3.0)
+    assert survey.importance["Lounge"].mean() == pytest.approx(3.375)
+
+
+def test_importance_label_set_tie_is_a_note(canonical):
+    # all five labels of Not at all ... Extremely important also fit the 7-point scale
+    words = ["Not at all important", "Slightly important", "Moderately important",
+             "Very important", "Extremely important"]  # fmt: skip
+    frame = canonical.wide().assign(Hotline_importance=words + words[:3])
+    survey = read_survey(frame)
+    # 1 2 3 4 5 1 2 3 = 21 over 8
+    assert survey.importance["Hotline"].mean() == pytest.approx(21 / 8)
+    assert any("fit scales of 5, 7 points" in n for n in survey.notes)
+
+
+def test_unknown_importance_label_and_label_map(canonical, tmp_path):
+    from kano.errors import UnknownLabelError
+    from kano.io.ratings import load_label_map
+
+    frame = canonical.wide().assign(Hotline_importance=["Rather important", 4, 5, 4, 3, 2, 1, 5])
+    with pytest.raises(UnknownLabelError, match=r"row 2, column 'Hotline_importance': "
+                                                r"'Rather important' \(1 cell\)"):  # fmt: skip
+        read_survey(frame)
+    path = tmp_path / "labels.csv"
+    path.write_text("label,value\nRather important,4\n", encoding="utf-8")
+    survey = read_survey(frame, labels=load_label_map(path))
+    assert survey.importance["Hotline"].mean() == pytest.approx((4 + 4 + 5 + 4 + 3 + 2 + 1 + 5) / 8)
