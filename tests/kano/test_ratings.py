@@ -94,8 +94,11 @@ def test_blanks_and_skip_markers_are_missing_and_counted():
 SCALES = {
     "importance 5 (Qualtrics)": ["Not at all important", "Slightly important",
                                  "Moderately important", "Very important", "Extremely important"],
-    "importance 5 (Vagias)": ["Unimportant", "Of little importance", "Moderately important",
-                              "Important", "Very important"],
+    "importance 5 (Not important)": ["Unimportant", "Of little importance",
+                                     "Moderately important", "Important", "Very important"],
+    "importance 5 (Not important, variants)": ["Not important", "Slightly important",
+                                               "Moderately important", "Important",
+                                               "Very important"],
     "importance 5 (SurveyMonkey)": ["Not at all important", "Not so important",
                                     "Somewhat important", "Very important", "Extremely important"],
     "importance 4": ["Not at all important", "Not very important", "Fairly important",
@@ -197,7 +200,7 @@ def test_declared_scale_conflicting_with_the_labels_errors():
 
 def test_equally_long_sets_that_number_labels_differently_are_noted():
     # 'Very important' is point 4 of Not at all ... Extremely important, point 5 of
-    # Unimportant ... Very important (Vagias): read with the first, and say so
+    # Not important ... Important, Very important: read with the first, and say so
     got = read(["Very important", "Moderately important"], scale=(1, 5))
     assert got.values["q"].tolist() == [4, 3]
     (note,) = got.notes
