@@ -174,8 +174,7 @@ _MISSING_KEYS = {normalize_label(w) for w in MISSING_WORDS}
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?")
 # "3 - Somewhat important", "0 = Not at all likely", "5. Very satisfied", "5、非常满意",
 # "(5) 非常满意", "5 非常满意", "2 (Dissatisfied)", "10分": the number, an optional
-# separator, then a word
-# (a letter first, so that "1-5" or "7-12" is never read as 1 or 7).
+# separator, then a word that starts with a letter, so that "1-5" or "7-12" is never 1 or 7.
 _LEADING = re.compile(
     r"(?:\((?P<p>[+-]?\d+(?:\.\d+)?)\)|(?P<n>[+-]?\d+(?:\.\d+)?))"
     r"\s*[-\u2013\u2014=:.、)(\[]?\s*[^\W\d_]"
@@ -268,13 +267,15 @@ def _factorize(name: str, s: pd.Series, user, numbers_only) -> _Column:
         # a numeric column needs no text parsing: only infinities are no ratings
         codes, uniques = pd.factorize(s.to_numpy(dtype=float, na_value=np.nan))
         finite = np.isfinite(uniques)
-        read = [
-            (_NUMBER_CELL, float(x), "") if ok else (_BAD, math.nan, "")
-            for x, ok in zip(uniques, finite, strict=True)
-        ]
+        kinds = np.where(finite, _NUMBER_CELL, _BAD).astype(np.int8)
+        numbers = np.where(finite, uniques, np.nan)
+        keys = [""] * len(uniques)
     else:
         codes, uniques = pd.factorize(s, use_na_sentinel=True)
         read = [_read_value(u, user, numbers_only) for u in uniques]
+        kinds = np.array([k for k, _, _ in read], dtype=np.int8)
+        numbers = np.array([x for _, x, _ in read], dtype=float)
+        keys = [key for _, _, key in read]
     used = codes >= 0
     first = np.full(len(uniques), -1, dtype=np.int64)
     if used.any():
@@ -286,9 +287,9 @@ def _factorize(name: str, s: pd.Series, user, numbers_only) -> _Column:
         name=name,
         codes=codes,
         uniques=list(uniques),
-        kinds=np.array([k for k, _, _ in read], dtype=np.int8),
-        numbers=np.array([x for _, x, _ in read], dtype=float),
-        keys=[key for _, _, key in read],
+        kinds=kinds,
+        numbers=numbers,
+        keys=keys,
         first=first,
         counts=np.bincount(codes[used], minlength=len(uniques)),
     )
@@ -360,16 +361,14 @@ def parse_ratings(
         _factorize(name, frame.iloc[:, j], user, numbers_only) for j, name in enumerate(columns)
     ]
     _refuse_unknown(cols, frame.index, table, numbers_only, what)
-    keys = sorted({k for c in cols for k, kind in zip(c.keys, c.kinds, strict=True)
-                   if kind == _LABEL})  # fmt: skip
+    keys = sorted({c.keys[u] for c in cols for u in np.flatnonzero(c.kinds == _LABEL)})
     chosen, notes = _choose_set(keys, cols, frame.index, table, scale)
     positions = {k: float(_BY_KEY[k][chosen]) for k in keys}
     out, missing = {}, {}
     for c in cols:
         numbers = c.numbers.copy()
-        for u, (kind, key) in enumerate(zip(c.kinds, c.keys, strict=True)):
-            if kind == _LABEL:
-                numbers[u] = positions[key]
+        for u in np.flatnonzero(c.kinds == _LABEL):
+            numbers[u] = positions[c.keys[u]]
         lookup = np.append(numbers, np.nan)  # the blank sentinel -1 picks the trailing NaN
         out[c.name] = lookup[c.codes]
         missing[c.name] = int(np.isnan(out[c.name]).sum())
@@ -398,8 +397,8 @@ def _refuse_unknown(cols, index, table, numbers_only, what) -> None:
     """Raise naming each distinct value that is no rating, with its count and first cell."""
     found: dict[object, list] = {}  # display key -> [row, column order, cell, count]
     for j, c in enumerate(cols):
-        for u, kind in enumerate(c.kinds):
-            if kind == _BAD or (kind == _LABEL and c.keys[u] not in _BY_KEY):
+        for u in np.flatnonzero((c.kinds == _BAD) | (c.kinds == _LABEL)):
+            if c.kinds[u] == _BAD or c.keys[u] not in _BY_KEY:
                 key = c.keys[u] or (type(c.uniques[u]).__name__, repr(c.uniques[u]))
                 cell = _cell(table, index, c, u)
                 entry = found.get(key)
@@ -426,8 +425,9 @@ def _first_cells(keys, cols, index, table) -> list[tuple[str, CellProblem]]:
     """Each label key with its first cell, in spreadsheet order (row, then column)."""
     best: dict[str, tuple[int, int, CellProblem]] = {}
     for j, c in enumerate(cols):
-        for u, key in enumerate(c.keys):
-            if c.kinds[u] == _LABEL and key in keys:
+        for u in np.flatnonzero(c.kinds == _LABEL):
+            key = c.keys[u]
+            if key in keys:
                 cell = _cell(table, index, c, u)
                 if key not in best or (cell.row, j) < best[key][:2]:
                     best[key] = (cell.row, j, cell)
@@ -470,7 +470,7 @@ def _choose_set(keys, cols, index, table, declared) -> tuple[int | None, list[st
                 cells,
             )
     else:
-        size = sizes[0] if len(sizes) == 1 else (5 if 5 in sizes else sizes[0])
+        size = 5 if 5 in sizes else sizes[0]  # the tie rule: 5 points, else the shortest
     same = [j for j in fits if BUILTIN_SETS[j].size == size]
     chosen = same[0]
     name = BUILTIN_SETS[chosen].name

@@ -396,6 +396,8 @@ def test_compare_reads_importance_labels_with_the_map(labelled, tmp_path):
 
 def test_priority_reads_labels_on_both_files(labelled, tmp_path):
     kano, labels, sat = labelled
+    line = one_line_error(invoke("priority", kano, "--satisfaction", sat))
+    assert "kano.csv" in line and "'Rather important' (2 cells)" in line
     out = tmp_path / "p.xlsx"
     result = invoke("priority", kano, "--satisfaction", sat, "--labels", labels, "-o", out)
     assert result.exit_code == 0, result.output
