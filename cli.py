@@ -236,6 +236,14 @@ ByOpt = Annotated[
         "(key accounts > 3000 yuan/month, business, public) or tenure_band; tests the differences.",
     ),
 ]
+CustomerTypesOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--customer-types",
+        help="Segment of customer types the toolkit does not know, for --by value_segment: "
+        "'VIP=key_account,集团=business' or a YAML/CSV file.",
+    ),
+]
 BootOpt = Annotated[int, typer.Option("--bootstrap", help="Bootstrap resamples for CIs and tests.")]
 SeedOpt = Annotated[
     int, typer.Option("--seed", help="Seed of the bootstrap (same seed, same numbers).")
@@ -292,6 +300,20 @@ def _read(path, sheet, layout, mapping, answers, scale, on_invalid, long_columns
     )
 
 
+def _table_file(spec: str) -> Path | None:
+    """The file of a ``--table`` given as a .csv/.xlsx path (an input too), else ``None``."""
+    path = Path(spec)
+    return path if path.suffix.lower() in {".csv", ".xlsx"} else None
+
+
+def _unpaired_line(columns) -> str:
+    shown = ", ".join(repr(c) for c in columns[:8]) + (" ..." if len(columns) > 8 else "")
+    return (
+        f"Not paired: {len(columns)} column(s) hold Kano answers but were not paired with a "
+        f"partner ({shown}); pair them with a mapping file (--mapping)"
+    )
+
+
 def _reading_settings(data, sheet, mapping, on_invalid) -> dict[str, object]:
     return {"sheet": sheet or "", "layout": data.layout, "mapping file": str(mapping or ""),
             "answer map": data.answer_map, "invalid answers": on_invalid.value}  # fmt: skip
@@ -299,7 +321,13 @@ def _reading_settings(data, sheet, mapping, on_invalid) -> dict[str, object]:
 
 @command("classify")
 def classify_cmd(
-    survey: Annotated[Path, typer.Argument(help="Survey export (.xlsx or .csv).")],
+    surveys: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Survey export(s) (.xlsx, .csv, .sav); several files (cohorts, channels) are "
+            "read as one survey with a 'source' column for --by."
+        ),
+    ],
     output: OutOpt = None,
     sheet: SheetOpt = None,
     layout: LayoutOpt = Layout.auto,
@@ -314,6 +342,7 @@ def classify_cmd(
     worse_positive: WorseOpt = False,
     on_invalid: OnInvalidOpt = OnInvalid.error,
     by: ByOpt = None,
+    customer_types: CustomerTypesOpt = None,
     ci: Annotated[
         bool,
         typer.Option(
@@ -360,13 +389,13 @@ def classify_cmd(
     from kano.analysis import analyze
     from kano.output import check_output_path
     from kano.report import classify_sheets, method_info, summary_settings, write_summary
-    from kano.segments import segment_labels
+    from kano.segments import derive_segments, named_segments, read_customer_types
     from kano.stats import SummaryOptions
     from kano.tables import evaluation_table
 
-    out = check_output_path(
-        output or survey.with_name(f"{survey.stem}_kano.xlsx"), [survey, *_given(label_file)]
-    )
+    survey = surveys[0]
+    inputs = [*surveys, *(p for p in (mapping, answers, label_file, _table_file(table)) if p)]
+    out = check_output_path(output or survey.with_name(f"{survey.stem}_kano.xlsx"), inputs)
     tbl = evaluation_table(table)
     options = SummaryOptions(
         rule=rule.value,
@@ -374,11 +403,20 @@ def classify_cmd(
         worse_positive=worse_positive,
         shares_exclude_qr=exclude_qr,
     )
-    data = _read(
-        survey, sheet, layout, mapping, answers, scale, on_invalid, long_columns,
-        _label_map(label_file),
+    from kano.io.survey import combine_surveys
+
+    label_map = _label_map(label_file)
+    data = combine_surveys(
+        [(p.name, _read(p, sheet, layout, mapping, answers, scale, on_invalid, long_columns,
+                        label_map))
+         for p in surveys]
     )  # fmt: skip
-    labels = segment_labels(data.extra, by, lang=lang.value) if by else None
+    split = (
+        derive_segments(data.extra, by, types=read_customer_types(customer_types),
+                        source=data.source, rows=data.rows)
+        if by else None
+    )  # fmt: skip
+    labels = named_segments(split, lang.value) if split else None
     result = analyze(
         data, tbl, options, ci=ci, n_boot=n_boot, seed=seed, continuous=continuous, by=labels,
         max_q=max_q, detail=detail, lang=lang.value,
@@ -390,13 +428,13 @@ def classify_cmd(
         | result.settings
         | {"language": lang.value},
     )
+    files = (
+        {"input": survey}
+        if len(surveys) == 1
+        else {f"input {k}": p for k, p in enumerate(surveys, 1)}
+    )
     method = method_info(
-        {
-            "input": survey,
-            "mapping": mapping,
-            "answer map file": answers,
-            "label map file": label_file,
-        },
+        {**files, "mapping": mapping, "answer map file": answers, "label map file": label_file},
         settings,
     )
     is_book = out.suffix.lower() == ".xlsx"
@@ -425,6 +463,10 @@ def classify_cmd(
         typer.echo(
             f"Missing pairs: {missing}; invalid (skipped): {invalid}; table: {tbl.name}; rule: {rule.value}"
         )
+        for note in (*data.notes, *(split.notes if split else ())):
+            typer.echo(f"Note: {note}")
+        if data.unpaired:
+            typer.echo(_unpaired_line(data.unpaired))
         for line in (
             result.settings.get("respondent filter", None),
             *(result.segments.findings if result.segments else ()),
@@ -455,18 +497,19 @@ def columns_cmd(
     from rich.console import Console
     from rich.table import Table
 
+    from kano.io.answers import AnswerMap
     from kano.io.files import read_table
     from kano.io.pairing import find_pairs, read_mapping
-    from kano.io.survey import long_layout_columns, read_survey
+    from kano.io.survey import answer_columns, long_layout_columns, read_survey
 
     raw = read_table(survey, sheet=sheet)
     cols = list(raw.frame.columns)
     if mapping:
-        pairing = read_mapping(mapping, cols)
+        pairing = read_mapping(mapping, cols, raw.aliases)
     elif layout.value != "wide" and long_layout_columns(cols, None):
         pairing = None
     else:
-        pairing = find_pairs(cols, raw.source)
+        pairing = find_pairs(cols, raw.source, answer_columns(raw, AnswerMap()))
     pairs = (
         read_survey(raw, layout=layout.value, on_invalid="skip").pairing
         if pairing is None
@@ -495,8 +538,11 @@ def columns_cmd(
         console.print(
             f"Respondent id column: {pairing.id_column or '(none: spreadsheet row numbers are used)'}"
         )
-        console.print(f"Other columns carried through: {', '.join(pairing.unused) or '(none)'}")
-    for note in raw.notes:
+        others = [c for c in pairing.unused if c not in pairing.unpaired]
+        console.print(f"Other columns carried through: {', '.join(others) or '(none)'}")
+        if pairing.unpaired:
+            console.print(_unpaired_line(pairing.unpaired))
+    for note in (*raw.notes, *(pairing.notes if pairing is not None else ())):
         console.print(f"Note: {note}")
 
 
@@ -516,6 +562,7 @@ def summarize_cmd(
 
     Example: kano summarize counts.csv -o counts_kano.xlsx
     """
+    from kano.io.counts import counts_table
     from kano.io.files import read_table
     from kano.output import check_output_path
     from kano.report import method_info, summary_sheet, write_summary
@@ -524,13 +571,16 @@ def summarize_cmd(
     out = check_output_path(output or counts.with_name(f"{counts.stem}_kano.xlsx"), [counts])
     options = SummaryOptions(rule=rule.value, threshold=threshold, worse_positive=worse_positive)
     raw = read_table(counts, sheet=sheet)
-    summary = summarize_counts(raw.frame, options, source=raw.source)
+    found = counts_table(raw)
+    summary = summarize_counts(found.counts, options, source=raw.source)
     settings = {"category rule": rule.value, "rule threshold": threshold if rule.value == "moai" else "",
                 "Worse sign": "positive" if worse_positive else "negative", "language": lang.value}  # fmt: skip
     method = method_info({"input": counts}, settings)
     sheets = [summary_sheet(summary, lang.value)]
     write_summary(out, summary, sheets, method, lang.value)
     _print_summary(summary, lang.value, raw.source)
+    for note in found.notes:
+        typer.echo(f"Note: {note}")
     typer.echo(f"Wrote {out}")
 
 

@@ -29,6 +29,10 @@ class OptionError(KanoError):
     """An option value is invalid (unknown table, rule, language ...)."""
 
 
+class CustomerTypeError(OptionError):
+    """Customer types that no built-in word or user assignment puts in a value segment."""
+
+
 class OutputError(KanoError):
     """The output path is unusable (it is an input file, or its folder is missing)."""
 

@@ -75,6 +75,26 @@ SHEETS = {
     },
 }
 
+#: How a column pair was found (the Columns sheet).
+FOUND_BY = {
+    "en": {
+        "mapping": "mapping file",
+        "marker": "name marker",
+        "wording": "question wording",
+        "order": "questionnaire order (check)",
+        "long layout": "long layout",
+        "not paired": "not paired: holds Kano answers",
+    },
+    "zh": {
+        "mapping": "映射文件",
+        "marker": "列名标记",
+        "wording": "题目措辞",
+        "order": "问卷顺序(请核对)",
+        "long layout": "长格式",
+        "not paired": "未配对：含KANO答案",
+    },
+}
+
 COLUMNS = {
     "en": {
         "service": "Service",

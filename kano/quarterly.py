@@ -23,7 +23,7 @@ from matplotlib.backends.backend_pdf import PdfPages
 from kano import __version__, charts
 from kano.analysis import KanoAnalysis, analyze
 from kano.compare import GroupComparison, compare_waves
-from kano.errors import OptionError
+from kano.errors import CustomerTypeError, OptionError
 from kano.excel import SheetSpec
 from kano.io.ratings import LabelMap
 from kano.io.survey import KanoSurvey, read_survey
@@ -36,7 +36,7 @@ from kano.report import (
     summary_settings,
     write_summary,
 )
-from kano.segments import segment_labels
+from kano.segments import derive_segments, named_segments
 from kano.stats import SummaryOptions
 from kano.tables import evaluation_table
 
@@ -216,12 +216,19 @@ def build_report(
 
 
 def _value_segments(survey: KanoSurvey, lang: str) -> pd.Series | None:
-    """Value segments when the survey carries a spend or segment column; else no split."""
+    """Value segments when the survey carries a spend or segment column; else no split.
+
+    Unknown customer types and unreadable spend stop the report: they are errors
+    in the data, not the absence of segments.
+    """
     for by in ("value_segment", "segment", "客户类型"):
         try:
-            labels = segment_labels(survey.extra, by, lang=lang)
+            split = derive_segments(survey.extra, by, source=survey.source, rows=survey.rows)
+        except CustomerTypeError:
+            raise
         except OptionError:
             continue
+        labels = named_segments(split, lang)
         if labels.notna().sum() and labels.nunique() >= 2:
             return labels
     return None

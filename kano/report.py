@@ -21,7 +21,14 @@ from kano import __version__
 from kano.analysis import KanoAnalysis
 from kano.errors import OutputError
 from kano.excel import ChartSpec, SheetSpec, write_workbook
-from kano.labels import ANSWER_NAMES, CATEGORY_NAMES, SHEETS, category_label, column_label
+from kano.labels import (
+    ANSWER_NAMES,
+    CATEGORY_NAMES,
+    FOUND_BY,
+    SHEETS,
+    category_label,
+    column_label,
+)
 from kano.output import atomic_path, safe_csv_text
 from kano.stats import SummaryOptions
 from kano.tables import CATEGORIES, EvaluationTable
@@ -134,7 +141,7 @@ def classify_sheets(analysis: KanoAnalysis, lang: str = "en") -> list[SheetSpec]
             f"{c} {ANSWER_NAMES[lang][c]}" if c else "missing" for c in wordings["code"]
         ]
         sheets.append(_sheet(names["wordings"], wordings, lang))
-    sheets.append(_sheet(names["columns"], survey.pairing, lang))
+    sheets.append(_sheet(names["columns"], _columns_table(survey, lang), lang))
     sheets.append(chart_sheet(summary, lang))
     if analysis.intervals is not None:
         sheets.append(_sheet(names["intervals"], analysis.intervals, lang))
@@ -159,6 +166,24 @@ def classify_sheets(analysis: KanoAnalysis, lang: str = "en") -> list[SheetSpec]
             )
         )
     return sheets
+
+
+def _columns_table(survey, lang: str) -> pd.DataFrame:
+    """The pairing, how each pair was found, and the Kano-answer columns left unpaired."""
+    table = survey.pairing.copy()
+    unpaired = pd.DataFrame(
+        {
+            "service": "",
+            "functional_column": list(survey.unpaired),
+            "dysfunctional_column": "",
+            "importance_column": "",
+            "found_by": "not paired",
+        }  # fmt: skip
+    )
+    if len(unpaired):
+        table = pd.concat([table, unpaired], ignore_index=True)
+    table["found_by"] = table["found_by"].map(lambda k: FOUND_BY[lang].get(k, k))
+    return table
 
 
 def chart_sheet(summary: pd.DataFrame, lang: str = "en") -> SheetSpec:

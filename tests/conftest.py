@@ -29,6 +29,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # the package is used from the checkout, not installed
     sys.path.insert(0, str(ROOT))
+TESTS = Path(__file__).resolve().parent
+if str(TESTS) not in sys.path:  # tests/exports.py: platform exports in their real layouts
+    sys.path.insert(1, str(TESTS))
 
 # answer texts of the source questionnaire, codes 1-5 (domain.md)
 EN = {1: "I like it", 2: "It must be that way", 3: "I am neutral", 4: "I can live with it",

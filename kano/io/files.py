@@ -17,14 +17,16 @@ import unicodedata
 import warnings
 import zipfile
 from collections import Counter
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from zlib import error as zlib_error
 
 import pandas as pd
 
 from kano.errors import InputFileError
+from kano.io.layouts import normalise_headers
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls
@@ -58,6 +60,11 @@ class RawTable:
         Text encoding detected (CSV only).
     notes:
         What the reader noticed and did (extra header rows dropped, ...).
+    aliases:
+        Other names of a column that a user may refer to (a Qualtrics export
+        tag, an SPSS variable name) -> its header.
+    value_labels:
+        Per column, the labels of coded values (SPSS value labels).
     """
 
     frame: pd.DataFrame
@@ -67,6 +74,8 @@ class RawTable:
     first_row: int = 2
     encoding: str | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    aliases: Mapping[str, str] = field(default_factory=dict)
+    value_labels: Mapping[str, Mapping[float, str]] = field(default_factory=dict)
 
     def row_number(self, index_label: int) -> int:
         """Spreadsheet row number of the data row with this index label."""
@@ -79,7 +88,7 @@ def read_table(source: str | os.PathLike | pd.DataFrame, sheet: str | None = Non
     Parameters
     ----------
     source:
-        Path of a ``.xlsx``/``.xlsm``/``.csv``/``.txt``/``.tsv`` file, or a DataFrame.
+        Path of a ``.xlsx``/``.xlsm``/``.csv``/``.txt``/``.tsv``/``.sav`` file, or a DataFrame.
     sheet:
         Sheet name for workbooks; the first sheet when ``None``.
 
@@ -117,6 +126,10 @@ def read_table(source: str | os.PathLike | pd.DataFrame, sheet: str | None = Non
         table = _read_xlsx(path, sheet)
     elif suffix == ".xls":
         raise InputFileError(f"{path}: old .xls workbooks are not supported; save it as .xlsx")
+    elif suffix in {".sav", ".zsav"}:
+        if sheet is not None:
+            raise InputFileError(f"{path}: --sheet applies to .xlsx workbooks only")
+        table = _read_sav(path)
     elif suffix in {".csv", ".txt", ".tsv"}:
         if head.startswith(_ZIP_MAGIC) or head.startswith(_OLE_MAGIC):
             raise InputFileError(f"{path}: this is a workbook renamed to {suffix}; use .xlsx")
@@ -124,7 +137,9 @@ def read_table(source: str | os.PathLike | pd.DataFrame, sheet: str | None = Non
             raise InputFileError(f"{path}: --sheet applies to .xlsx workbooks only")
         table = _read_csv(path)
     else:
-        raise InputFileError(f"{path}: unsupported file type {suffix!r}; use .xlsx or .csv")
+        raise InputFileError(
+            f"{path}: unsupported file type {suffix!r}; use .xlsx, .csv or an SPSS .sav file"
+        )
     return _finish(table)
 
 
@@ -209,6 +224,42 @@ def _read_xlsx(path: Path, sheet: str | None) -> RawTable:
     frame = _restore_hidden_cells(frame, hidden.result())
     return RawTable(
         frame=frame, source=f"{path.name}, sheet {sheet!r}", path=path, sheet=sheet, notes=notes
+    )
+
+
+def _read_sav(path: Path) -> RawTable:
+    """An SPSS file: variable labels become headers (names stay as aliases), value labels kept.
+
+    Codes stay codes; a column's value labels travel with the table, so that a
+    reader can decode a labelled answer (SPSSAU writes 1 = 不喜欢 … 5 = 喜欢).
+    User-missing values are read as blanks, hence counted as missing.
+    """
+    import pyreadstat
+
+    try:
+        frame, meta = pyreadstat.read_sav(str(path), apply_value_formats=False)
+    except Exception as exc:  # pyreadstat raises its own ReadstatError for damaged files
+        raise InputFileError(f"{path}: cannot read the SPSS file ({_one_line(exc)})") from None
+    names = [str(c) for c in frame.columns]
+    labels = meta.column_names_to_labels or {}
+    texts = [str(labels.get(n) or "").strip() for n in names]
+    counts = Counter(t for t in texts if t)
+    header = [t if t and counts[t] == 1 else n for n, t in zip(names, texts, strict=True)]
+    frame.columns = header
+    aliases = {n: h for n, h in zip(names, header, strict=True) if n != h}
+    by_name = dict(zip(names, header, strict=True))
+    value_labels = {
+        by_name[n]: {float(k): str(v) for k, v in vl.items()}
+        for n, vl in (meta.variable_value_labels or {}).items()
+        if n in by_name
+    }
+    return RawTable(
+        frame=frame,
+        source=path.name,
+        path=path,
+        notes=("SPSS file: variable labels used as headers",) if aliases else (),
+        aliases=aliases,
+        value_labels=value_labels,
     )
 
 
@@ -400,9 +451,12 @@ def _mixed_lines(sample: bytes) -> tuple[int, int] | None:
 def _read_csv_frame(path: Path, encoding: str, sep: str) -> pd.DataFrame:
     """pandas' C reader in chunks (low_memory): columns of mixed types stay mixed
     (object), which the answer encoder handles, so pandas' DtypeWarning is moot."""
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("ignore", pd.errors.DtypeWarning)
-        return pd.read_csv(
+        warnings.simplefilter("always", pd.errors.ParserWarning)
+        # index_col=False: 腾讯问卷 ends every line with a comma; without it pandas would
+        # turn the first column into the index when only the data lines have one
+        frame = pd.read_csv(
             path,
             encoding=encoding,
             sep=sep,
@@ -410,7 +464,24 @@ def _read_csv_frame(path: Path, encoding: str, sep: str) -> pd.DataFrame:
             na_values=[""],
             skip_blank_lines=False,
             low_memory=True,
+            index_col=False,
         )
+    if any(issubclass(w.category, pd.errors.ParserWarning) for w in caught):
+        line = _long_line(path, encoding, sep, frame.shape[1])
+        raise InputFileError(
+            f"{path}: line {line} has more fields than the header row ({frame.shape[1]}); "
+            "a value holds an unquoted delimiter, or the header is short"
+        )
+    return frame
+
+
+def _long_line(path: Path, encoding: str, sep: str, width: int) -> str:
+    """The first line with non-blank fields beyond the header's width (for the message)."""
+    with path.open(encoding=encoding, errors="replace", newline="") as fh:
+        for number, row in enumerate(csv.reader(fh, delimiter=sep), start=1):
+            if len(row) > width and any(v.strip() for v in row[width:]):
+                return str(number)
+    return "?"
 
 
 def sniff_delimiter(text: str) -> str:
@@ -469,7 +540,8 @@ def _finish(table: RawTable) -> RawTable:
     frame = table.frame
     if frame.shape[1] == 0:
         raise InputFileError(f"{table.source}: the sheet is empty")
-    frame, first_row, notes = _drop_extra_header_rows(frame, table.first_row)
+    headers = normalise_headers(frame)
+    frame = headers.frame
     _check_mojibake([str(c) for c in frame.columns], table.source)
     frame.columns = _clean_headers(frame.columns)
     _check_duplicates(list(frame.columns), table.source)
@@ -483,51 +555,13 @@ def _finish(table: RawTable) -> RawTable:
         frame = frame.drop(columns=unnamed_empty)
     if frame.empty:
         raise InputFileError(f"{table.source}: there is a header but no data rows")
-    return RawTable(
+    return replace(
+        table,
         frame=frame,
-        source=table.source,
-        path=table.path,
-        sheet=table.sheet,
-        first_row=first_row,
-        encoding=table.encoding,
-        notes=table.notes + notes,
+        first_row=table.first_row + headers.skipped,
+        notes=table.notes + headers.notes,
+        aliases={**table.aliases, **headers.aliases},
     )
-
-
-def _drop_extra_header_rows(frame: pd.DataFrame, first_row: int):
-    """Recognise the multi-row headers of Qualtrics and SurveyMonkey exports."""
-    notes: tuple[str, ...] = ()
-    if len(frame) >= 2:
-        third = frame.iloc[1].astype(str)
-        if third.str.startswith('{"ImportId"').any():
-            # Qualtrics: row 1 = ids (Q5_1), row 2 = question text, row 3 = ImportId json
-            header = [
-                str(t) if isinstance(t, str) and t.strip() else str(c)
-                for c, t in zip(frame.columns, frame.iloc[0], strict=True)
-            ]
-            frame = frame.iloc[2:].reset_index(drop=True)
-            frame.columns = header
-            notes = ("Qualtrics export: question text (row 2) used as headers, rows 2-3 skipped",)
-            return frame, first_row + 2, notes
-    if len(frame) >= 1 and any(str(c).startswith("Unnamed: ") for c in frame.columns):
-        second = frame.iloc[0]
-        labels = second.astype(str).str.strip()
-        if labels.isin(["Response", "Open-Ended Response"]).any():
-            # SurveyMonkey: row 1 = question (merged over its items), row 2 = item
-            header, question = [], ""
-            for col, item in zip(frame.columns, second, strict=True):
-                if not str(col).startswith("Unnamed: "):
-                    question = str(col)
-                item_text = str(item).strip() if isinstance(item, str) else ""
-                if item_text and item_text not in {"Response", "Open-Ended Response"}:
-                    header.append(f"{question} - {item_text}")
-                else:
-                    header.append(question or str(col))
-            frame = frame.iloc[1:].reset_index(drop=True)
-            frame.columns = header
-            notes = ("SurveyMonkey export: two header rows combined",)
-            return frame, first_row + 1, notes
-    return frame, first_row, notes
 
 
 def _clean_headers(columns) -> list[str]:

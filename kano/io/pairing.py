@@ -16,7 +16,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import pandas as pd
@@ -95,7 +97,12 @@ _NUMBERING = re.compile(
     r"^(?:q\d+(?:[_.\-]\d+)*|\d+(?:[_.\-]\d+)*)\s*[、.．:：)）\]]?\s*", re.IGNORECASE
 )
 _GRID_TAIL = re.compile(r"^(?P<q>.+?)\s*(?:\[(?P<b1>[^\[\]]+)\]|【(?P<b2>[^【】]+)】)$")
-_GRID_SEP = re.compile(r"^(?P<q>.+)(?:\s[-–—]\s|—|－|--|_{2,}|:\s|：)(?P<s>[^-–—－:：]+)$")
+# 腾讯问卷 puts the row after the question mark: "如果提供以下服务，您的感觉是？:免费客服热线"
+_GRID_SEP = re.compile(
+    r"^(?P<q>.+)(?:\s[-–—]\s|—|－|--|_{2,}|:\s|：|(?<=\?)\s*:)(?P<s>[^-–—－:：]+)$"
+)
+# 问卷星's export of 2016-17: "第7题(免费客服热线)"
+_OLD_WJX = re.compile(r"^(?P<q>第\s*\d+\s*题)\s*\((?P<s>.+)\)$")
 
 
 def _norm(text: str) -> str:
@@ -109,17 +116,39 @@ class Pairing:
 
     ``pairs`` has one row per service with columns ``service``,
     ``functional_column``, ``dysfunctional_column``, ``importance_column``
-    (may be empty) and ``found_by`` (mapping, marker, wording). ``id_column``
-    is the respondent-id column or ``None``; ``unused`` lists the other columns.
+    (may be empty) and ``found_by`` (mapping, marker, wording, order). ``id_column``
+    is the respondent-id column or ``None``; ``unused`` lists the other columns,
+    ``unpaired`` those of them that hold Kano answers; ``notes`` say which
+    last-resort rule was used.
     """
 
     pairs: pd.DataFrame
     id_column: str | None
     unused: tuple[str, ...]
+    unpaired: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
-def find_pairs(columns: list[str], source: str = "the table") -> Pairing:
+def find_pairs(
+    columns: list[str],
+    source: str = "the table",
+    answer_columns: Collection[str] | None = None,
+) -> Pairing:
     """Pair functional/dysfunctional columns by naming convention.
+
+    Parameters
+    ----------
+    columns:
+        The table's headers, in file order.
+    source:
+        Name of the table in messages.
+    answer_columns:
+        Columns whose cells are all Kano answers (as the survey reader found
+        them). They allow two last-resort rules that are always announced in
+        ``notes``: consecutive matrix questions with the same rows and no
+        wording that tells the sides apart are read functional first (the
+        questionnaire's order); and they are listed in ``unpaired`` when no rule
+        pairs them, so that none is left out without a word.
 
     Raises
     ------
@@ -130,15 +159,19 @@ def find_pairs(columns: list[str], source: str = "the table") -> Pairing:
     columns = [str(c) for c in columns]
     id_column = next((c for c in columns if _norm(c) in _ID_NAMES), None)
     candidates = [c for c in columns if c != id_column]
+    answers = set(answer_columns or ())
     rows: list[dict] = []
     used: set[str] = set()
+    notes: list[str] = []
 
     by_marker = _group_by_marker(candidates)
     _take_groups(by_marker, "marker", rows, used, source, strict=True)
 
     rest = [c for c in candidates if c not in used]
-    by_wording = _group_by_wording(rest)
-    _take_groups(by_wording, "wording", rows, used, source, strict=False)
+    grids, sentences, sideless = _split_by_wording(rest)
+    _take_groups(grids, "wording", rows, used, source, strict=False)
+    _pair_sentences([c for c in sentences if c not in used], rows, used, source)
+    notes += _pair_blocks([e for e in sideless if e[0] not in used], answers, rows, used)
     _name_sentence_services(rows)
 
     if not rows:
@@ -167,7 +200,10 @@ def find_pairs(columns: list[str], source: str = "the table") -> Pairing:
         ],
     )
     unused = tuple(c for c in candidates if c not in used)
-    return Pairing(pairs=pairs, id_column=id_column, unused=unused)
+    unpaired = tuple(c for c in unused if c in answers)
+    return Pairing(
+        pairs=pairs, id_column=id_column, unused=unused, unpaired=unpaired, notes=tuple(notes)
+    )
 
 
 def _marker_of(column: str) -> tuple[str, str] | None:
@@ -257,6 +293,9 @@ def _display_stem(column: str, stem_norm: str) -> str:
 def _question_parts(column: str) -> tuple[str, str | None]:
     """(question, service) of a grid header, or (text, None) for a plain sentence."""
     text = unicodedata.normalize("NFKC", column).strip()
+    match = _OLD_WJX.match(text)
+    if match:
+        return match.group("q"), match.group("s").strip()
     text = _NUMBERING.sub("", text, count=1)
     match = _GRID_TAIL.match(text)
     if match:
@@ -296,30 +335,36 @@ def _strip_cues(text: str) -> str:
     return " ".join(text.split())
 
 
-def _group_by_wording(columns: list[str]) -> dict[str, dict[str, list[str]]]:
-    """Group grid columns by service, sentences by their text without the cue words.
+def _split_by_wording(
+    columns: list[str],
+) -> tuple[dict[str, dict[str, list[str]]], list[str], list[tuple[str, str, str]]]:
+    """Grid columns grouped by service (side told by the question's wording), sentence
+    columns (one question per service), and grid columns whose wording names no side.
 
     The two grid questions may be worded quite differently ("如果为您提供以下服务" /
     "如果取消以下服务"), so a grid service is matched by its name alone unless it
     appears in more than one pair of grids; then the question text decides.
     """
-    entries = []
+    entries, sentences, sideless = [], [], []
     for col in columns:
         question, service = _question_parts(col)
         if any(w in _norm(question) for w in ("important", "importance", "重要")):
             continue
+        if not service:
+            sentences.append(col)
+            continue
         side = _side_by_wording(question)
-        if side is not None:
+        if side is None:
+            sideless.append((col, question, service))
+        else:
             entries.append((col, question, service, side))
     groups: dict[str, dict[str, list[str]]] = defaultdict(lambda: {F: [], D: [], "name": []})
-    for col, question, service, side in entries:
-        key = f"grid\x00{_norm(service)}" if service else f"text\x00{_strip_cues(question)}"
+    for col, _question, service, side in entries:
+        key = f"grid\x00{_norm(service)}"
         groups[key][side].append(col)
         if not groups[key]["name"]:
-            groups[key]["name"].append(service or "")
-    for key in [
-        k for k, g in groups.items() if k.startswith("grid") and (len(g[F]) > 1 or len(g[D]) > 1)
-    ]:
+            groups[key]["name"].append(service)
+    for key in [k for k, g in groups.items() if len(g[F]) > 1 or len(g[D]) > 1]:
         group = groups.pop(key)
         for side in (F, D):
             for col in group[side]:
@@ -327,7 +372,156 @@ def _group_by_wording(columns: list[str]) -> dict[str, dict[str, list[str]]]:
                 groups[sub][side].append(col)
                 if not groups[sub]["name"]:
                     groups[sub]["name"].append(group["name"][0])
-    return dict(groups)
+    return dict(groups), sentences, sideless
+
+
+# --- one question per service: the dysfunctional sentence is the functional one negated ---
+# Words that only say whether the service is there; everything else in a pair of
+# sentences must be the same. Latin words are compared after a crude stemming.
+_NEGATION_WORDS = (
+    "not", "no", "never", "without", "cannot", "can't", "don't", "doesn't", "didn't", "isn't",
+    "aren't", "wasn't", "weren't", "won't", "wouldn't", "couldn't", "shouldn't", "hasn't",
+    "haven't", "hadn't", "absent", "missing", "lacking", "lacks", "lack", "unavailable",
+    "removed", "remove", "cancelled", "canceled", "cancel", "excluded", "none", "longer",
+)  # fmt: skip
+_PRESENCE_WORDS = (
+    "do", "does", "did", "is", "are", "was", "were", "be", "been", "could", "would", "will",
+    "can", "should", "may", "might", "has", "have", "had", "there", "a", "an", "the", "any",
+    "to", "present", "available", "provided", "provide", "provides", "offered", "offer",
+    "offers", "included", "include", "includes", "with", "existed", "exist", "exists",
+)  # fmt: skip
+_NEGATION_ZH = ("取消", "缺少", "去掉", "去除", "撤销", "撤銷", "停止", "删除", "刪除", "不再",
+                "不", "没", "沒", "未", "无", "無")  # fmt: skip
+_PRESENCE_ZH = ("提供", "具备", "具備", "具有", "包含", "支持", "开通", "開通", "推出", "增加",
+                "拥有", "擁有", "有", "为您", "為您", "给您", "給您")  # fmt: skip
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[\u3400-\u9fff]")
+
+
+def _stem(word: str) -> str:
+    if len(word) > 4 and not word.isdigit():
+        for ending in ("ing", "ed", "es", "s", "e"):
+            if word.endswith(ending):
+                return word[: -len(ending)]
+    return word
+
+
+_NEG_STEMS = {_stem(w) for w in _NEGATION_WORDS}
+_SIDE_STEMS = _NEG_STEMS | {_stem(w) for w in _PRESENCE_WORDS}
+
+
+def _sentence_tokens(column: str) -> list[str]:
+    text = _norm(_NUMBERING.sub("", unicodedata.normalize("NFKC", column).strip(), count=1))
+    return [_stem(t) for t in _TOKEN.findall(text)]
+
+
+def _content_key(tokens: list[str]) -> str:
+    latin = " ".join(t for t in tokens if t.isascii() and t not in _SIDE_STEMS)
+    cjk = "".join(t for t in tokens if not t.isascii())
+    for word in sorted(_NEGATION_ZH + _PRESENCE_ZH, key=len, reverse=True):
+        cjk = cjk.replace(word, "")
+    return f"{latin}\x00{cjk}"
+
+
+def _only_side_words(tokens: list[str]) -> tuple[bool, bool]:
+    """(whether the tokens hold nothing but presence/negation words, whether one negates)."""
+    latin = [t for t in tokens if t.isascii()]
+    cjk = "".join(t for t in tokens if not t.isascii())
+    negated = any(t in _NEG_STEMS for t in latin) or any(w in cjk for w in _NEGATION_ZH)
+    for word in sorted(_NEGATION_ZH + _PRESENCE_ZH, key=len, reverse=True):
+        cjk = cjk.replace(word, "")
+    return all(t in _SIDE_STEMS for t in latin) and not cjk, negated
+
+
+def _negates(plain: list[str], negated: list[str]) -> bool:
+    """Whether ``negated`` is ``plain`` with the service's presence denied ("does not have",
+    "were absent", "不提供", "取消", "没有"), and nothing else changed."""
+    extra_plain: list[str] = []
+    extra_neg: list[str] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, plain, negated, autojunk=False).get_opcodes():
+        if tag != "equal":
+            extra_plain += plain[i1:i2]
+            extra_neg += negated[j1:j2]
+    side_p, neg_p = _only_side_words(extra_plain)
+    side_n, neg_n = _only_side_words(extra_neg)
+    return bool(extra_neg) and side_p and side_n and neg_n and not neg_p
+
+
+def _pair_sentences(columns: list[str], rows: list[dict], used: set[str], source: str) -> None:
+    """Pair one-question-per-service sentences: a sentence and the same sentence negated.
+
+    Sentences are grouped by their words other than those saying whether the
+    service is there; within a group, the negated one is the dysfunctional
+    question. Sentences left over are paired by their cue words (as grids are).
+    """
+    tokens = {c: _sentence_tokens(c) for c in columns}
+    groups: dict[str, list[str]] = defaultdict(list)
+    for col in columns:
+        groups[_content_key(tokens[col])].append(col)
+    problems = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        partners = {
+            d: [f for f in members if f != d and _negates(tokens[f], tokens[d])] for d in members
+        }
+        claimed = [f for fs in partners.values() for f in fs]
+        for d, fs in partners.items():
+            if not fs or d in claimed:
+                continue
+            if len(fs) > 1 or claimed.count(fs[0]) > 1:
+                problems.append(f"functional {sorted(fs)} vs dysfunctional {[d]}")
+                continue
+            rows.append({"service": "", "functional_column": fs[0], "dysfunctional_column": d,
+                         "importance_column": "", "found_by": "wording"})  # fmt: skip
+            used.update((fs[0], d))
+    if problems:
+        raise PairingError(f"{source}: ambiguous pairing: {'; '.join(problems)}. {MAPPING_HELP}")
+    groups_by_cue: dict[str, dict[str, list[str]]] = defaultdict(
+        lambda: {F: [], D: [], "name": [""]}
+    )
+    for col in columns:
+        if col in used:
+            continue
+        side = _side_by_wording(_question_parts(col)[0])
+        if side is not None:
+            groups_by_cue[_strip_cues(_question_parts(col)[0])][side].append(col)
+    _take_groups(groups_by_cue, "wording", rows, used, source, strict=False)
+
+
+def _pair_blocks(
+    sideless: list[tuple[str, str, str]], answers: set[str], rows: list[dict], used: set[str]
+) -> list[str]:
+    """Consecutive matrix questions with the same rows whose wording names no side
+    (问卷星's old ``第7题(热线)``, LimeSurvey's ``Q7[SQ001]``): the first is taken as the
+    functional question, as questionnaires ask it first. Only columns holding Kano
+    answers; the rule is announced in a note."""
+    blocks: dict[str, list[tuple[str, str]]] = {}
+    for col, question, service in sideless:
+        if col in answers:
+            blocks.setdefault(_norm(question), []).append((col, service))
+    order = list(blocks)
+    notes = []
+    k = 0
+    while k + 1 < len(order):
+        first, second = blocks[order[k]], blocks[order[k + 1]]
+        names_f = [_norm(s) for _, s in first]
+        names_d = [_norm(s) for _, s in second]
+        if len(set(names_f)) == len(names_f) and sorted(names_f) == sorted(names_d):
+            by_name = {_norm(s): c for c, s in second}
+            for col, service in first:
+                rows.append({"service": service, "functional_column": col,
+                             "dysfunctional_column": by_name[_norm(service)],
+                             "importance_column": "", "found_by": "order"})  # fmt: skip
+                used.update((col, by_name[_norm(service)]))
+            notes.append(
+                f"the questions {order[k]!r} and {order[k + 1]!r} have the same rows and no "
+                "wording that says which is functional: read in questionnaire order, the first "
+                "as functional; if that is wrong, give a mapping file (--mapping)"
+            )
+            k += 2
+        else:
+            k += 1
+    return notes
 
 
 def _take_groups(groups, found_by, rows, used, source, strict: bool) -> None:
@@ -359,23 +553,49 @@ def _take_groups(groups, found_by, rows, used, source, strict: bool) -> None:
 
 
 def _name_sentence_services(rows: list[dict]) -> None:
-    """Name services of one-question-per-service sentences by what differs between them."""
+    """Name the services of one-question-per-service sentences by what differs between them.
+
+    Each functional sentence is compared with the one it shares the longest
+    beginning and end with (sentences of several templates may be mixed, as in
+    a Google form); the name is the part in between, without a leading
+    article or presence word ("has", "提供", "有").
+    """
     sentence_rows = [r for r in rows if r["found_by"] == "wording" and not r["service"]]
-    if not sentence_rows:
-        return
     texts = [
         _NUMBERING.sub("", unicodedata.normalize("NFKC", r["functional_column"]).strip())
         for r in sentence_rows
     ]
-    if len(texts) == 1:
-        sentence_rows[0]["service"] = texts[0]
-        return
-    prefix = _word_boundary(_common_prefix(texts), texts)
-    reversed_texts = [t[::-1] for t in texts]
-    suffix = _word_boundary(_common_prefix(reversed_texts), reversed_texts, reverse=True)[::-1]
-    for row, text in zip(sentence_rows, texts, strict=True):
-        core = text[len(prefix) : len(text) - len(suffix) if suffix else None].strip(" ,，、")
-        row["service"] = core or text
+    for i, (row, text) in enumerate(zip(sentence_rows, texts, strict=True)):
+        best, core = 0, text
+        for j, other in enumerate(texts):
+            if j == i or other == text:
+                continue
+            pair = [text, other]
+            prefix = _word_boundary(_common_prefix(pair), pair)
+            backwards = [text[::-1], other[::-1]]
+            suffix = _word_boundary(_common_prefix(backwards), backwards, reverse=True)[::-1]
+            shared = len(prefix) + len(suffix)
+            # another template shares only "How …?": it says nothing about the name
+            if best < shared < len(text) and shared >= min(0.4 * len(text), 8):
+                best = shared
+                core = text[len(prefix) : len(text) - len(suffix) if suffix else None]
+        row["service"] = _strip_leading_presence(core.strip(" ,，、")) or text
+
+
+def _strip_leading_presence(name: str) -> str:
+    words = name.split(" ")
+    while len(words) > 1 and words[0].casefold() in _PRESENCE_WORDS:
+        words = words[1:]
+    while len(words) > 1 and words[-1].casefold() in _PRESENCE_WORDS:
+        words = words[:-1]
+    name = " ".join(words)
+    stripped = True
+    while stripped:
+        stripped = False
+        for word in sorted(_PRESENCE_ZH, key=len, reverse=True):
+            if name.startswith(word) and len(name) > len(word) + 1:
+                name, stripped = name[len(word) :], True
+    return name
 
 
 def _word_boundary(prefix: str, texts: list[str], reverse: bool = False) -> str:
@@ -400,11 +620,16 @@ def _word_boundary(prefix: str, texts: list[str], reverse: bool = False) -> str:
     while inside(latin):
         prefix = prefix[:-1]
     if inside(_is_cjk):
-        cues = [c[::-1] if reverse else c for c in _F_CUES if not c.isascii()]
+        words = [*(c for c in _F_CUES if not c.isascii()), *_CONDITION_ZH]
+        cues = [c[::-1] if reverse else c for c in words]
         pattern = "|".join([r"[\s,.;:!?，。；：！？、()（）—\-]", *map(re.escape, cues)])
         ends = [m.end() for m in re.finditer(pattern, prefix)]
         prefix = prefix[: ends[-1]] if ends else ""
     return prefix
+
+
+# "if" in Chinese: a name never starts inside it
+_CONDITION_ZH = ("如果", "假如", "若是", "要是", "倘若")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -444,12 +669,15 @@ def _attach_importance(rows: list[dict], columns: list[str], used: set[str]) -> 
             used.add(col)
 
 
-def read_mapping(path: str | Path, columns: list[str]) -> Pairing:
+def read_mapping(
+    path: str | Path, columns: list[str], aliases: Mapping[str, str] | None = None
+) -> Pairing:
     """Read an explicit mapping (CSV, YAML, or the first sheet of an xlsx).
 
     Columns: ``service, functional, dysfunctional`` and optionally
     ``importance`` (Chinese headers 服务/正向/反向/重要性 also accepted). Every named
-    column must exist in the data.
+    column must exist in the data, by its header or by an alias of it
+    (``aliases``: a Qualtrics export tag or an SPSS variable name -> header).
     """
     path = Path(path)
     if not path.exists():
@@ -492,20 +720,38 @@ def read_mapping(path: str | Path, columns: list[str]) -> Pairing:
         frame["importance"] = ""
     frame = frame.fillna("").astype(str)
     known = set(columns)
+    aliases = dict(aliases or {})
+    resolved: dict[str, list[str]] = {k: [] for k in ("functional", "dysfunctional", "importance")}
+    first_use: dict[str, tuple[int, str, str]] = {}
     for line, row in enumerate(frame.itertuples(index=False), start=2):
         for kind in ("functional", "dysfunctional", "importance"):
             name = getattr(row, kind).strip()
-            if name and name not in known:
+            if not name and kind != "importance":
+                raise MappingFileError(
+                    f"{path}, line {line}: service {row.service!r} has no {kind} column"
+                )
+            header = name if name in known or not name else aliases.get(name, name)
+            if header and header not in known:
                 raise MappingFileError(
                     f"{path}, line {line}: the {kind} column {name!r} of service "
                     f"{row.service!r} is not in the data"
                 )
+            if header and header in first_use:
+                other_line, other_kind, other_service = first_use[header]
+                raise MappingFileError(
+                    f"{path}, line {line}: the column {name!r} is used twice: as the {kind} "
+                    f"column of {row.service!r} and, on line {other_line}, as the {other_kind} "
+                    f"column of {other_service!r}; each answer column belongs to one question"
+                )
+            if header:
+                first_use[header] = (line, kind, row.service)
+            resolved[kind].append(header)
     pairs = pd.DataFrame(
         {
             "service": frame["service"].str.strip(),
-            "functional_column": frame["functional"].str.strip(),
-            "dysfunctional_column": frame["dysfunctional"].str.strip(),
-            "importance_column": frame["importance"].str.strip(),
+            "functional_column": resolved["functional"],
+            "dysfunctional_column": resolved["dysfunctional"],
+            "importance_column": resolved["importance"],
             "found_by": "mapping",
         }
     )

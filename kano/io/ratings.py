@@ -22,8 +22,6 @@ distinct value of a column (``pd.factorize``), never per respondent.
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import os
 import re
@@ -42,8 +40,8 @@ from kano.errors import (
     UnknownLabelError,
 )
 from kano.io.answers import MISSING_WORDS, normalize_label
-from kano.io.files import RawTable, detect_encoding, sniff_delimiter
-from kano.io.yamlfile import MAX_BYTES, load_yaml
+from kano.io.files import RawTable
+from kano.io.mapfiles import read_pairs
 
 MAX_SHOWN = 5
 
@@ -529,13 +527,12 @@ def _check_on_scale(result, frame, table: RawTable, scale, name: str) -> None:
 
 
 def load_label_map(path: str | os.PathLike) -> LabelMap:
-    """Read a user label map: YAML ``label: number`` lines or CSV ``label,value`` rows.
+    """Read a user label map: YAML ``label: number`` lines or CSV rows under a ``label,value``
+    header, through the toolkit's strict reader of map files (:mod:`kano.io.mapfiles`:
+    safe YAML, no repeated key, few aliases; CSV in UTF-8 or GBK).
 
-    A number may also be ``missing`` (the label is then a blank answer). The
-    CSV may start with a header ``label,value`` and may be UTF-8 (with or
-    without BOM) or GBK; the YAML is UTF-8 and read with the strict safe loader
-    (:func:`kano.io.yamlfile.load_yaml`). Labels are matched like the built-in
-    ones (:func:`label_key`).
+    A number may also be ``missing`` (the label is then a blank answer). Labels
+    are matched like the built-in ones (:func:`label_key`).
 
     Raises
     ------
@@ -544,79 +541,41 @@ def load_label_map(path: str | os.PathLike) -> LabelMap:
         that is not a number or ``missing``.
     """
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix in {".yaml", ".yml"}:
-        data = load_yaml(path, "label map")
-        if not isinstance(data, dict):
-            raise MappingFileError(
-                f"{path}: a label map has one 'label: number' per line, e.g. 'Rather important: 4'"
-            )
-        pairs = [(f"entry {n}", k, v) for n, (k, v) in enumerate(data.items(), start=1)]
-    elif suffix == ".csv":
-        pairs = _csv_pairs(path)
-    else:
-        raise MappingFileError(f"{path}: a label map is .yaml, .yml or .csv")
+    pairs = read_pairs(path, ("label", "value"), "label map")
     entries: dict[str, float] = {}
-    first: dict[str, str] = {}
-    for where, label, value in pairs:
+    first: dict[str, int] = {}
+    for n, (label, value) in enumerate(pairs, start=1):
         key = label_key(label) if isinstance(label, str) else ""
         if not key or _NUMBER.fullmatch(key):
+            hint = (
+                " (YAML reads yes/no/on/off/true/false as booleans: put the label in quotes)"
+                if isinstance(label, bool)
+                else ""
+            )
             raise MappingFileError(
-                f"{path}, {where}: {label!r} is not a label; write the label text, "
+                f"{path}, entry {n}: {label!r} is not a label{hint}; write the label text, "
                 "e.g. 'Rather important: 4'"
             )
         number = _map_value(value)
         if number is None:
             raise MappingFileError(
-                f"{path}, {where} ({label!r}): the value {value!r} must be a number or 'missing'"
+                f"{path}, entry {n} ({label!r}): the value {value!r} must be a number or 'missing'"
             )
         if key in entries:
             raise MappingFileError(
-                f"{path}, {where}: the label {label!r} is already given in {first[key]}; "
+                f"{path}, entry {n}: the label {label!r} is already given in entry {first[key]}; "
                 "keep one of them"
             )
-        entries[key], first[key] = number, where
+        entries[key], first[key] = number, n
     return LabelMap(entries=entries, path=path)
 
 
-_CSV_HEADERS = {"value", "number", "score", "code", "数值", "分值", "分数", "编码"}
-
-
-def _csv_pairs(path: Path) -> list[tuple[str, object, object]]:
-    if not path.is_file():
-        raise MappingFileError(f"{path}: label map not found")
-    if path.stat().st_size > MAX_BYTES:
-        raise MappingFileError(f"{path}: too large for a label map (limit {MAX_BYTES >> 10} KB)")
-    data = path.read_bytes()
-    encoding = detect_encoding(data, complete=True)
-    if encoding is None:
-        raise MappingFileError(
-            f"{path}: cannot tell the text encoding of the label map; save it as UTF-8"
-        )
-    text = data.decode(encoding)
-    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=sniff_delimiter(text)))
-    pairs = []
-    for line, row in enumerate(rows, start=1):
-        cells = [c.strip() for c in row]
-        while cells and not cells[-1]:
-            cells.pop()  # trailing commas, as Tencent and Excel write them
-        if not cells:
-            continue
-        if len(cells) != 2:
-            raise MappingFileError(
-                f"{path}, line {line}: expected two fields label,value, got {len(cells)}"
-            )
-        if not pairs and line == 1 and label_key(cells[1]) in _CSV_HEADERS:
-            continue  # the header row
-        pairs.append((f"line {line}", cells[0], cells[1]))
-    return pairs
-
-
 def _map_value(value: object) -> float | None:
-    if isinstance(value, bool):
+    if isinstance(value, bool | np.bool_):
         return None
-    if isinstance(value, int | float):
-        return float(value) if math.isfinite(value) else None
+    if isinstance(value, int | float | np.integer | np.floating):
+        number = float(value)
+        return number if math.isfinite(number) else None
     if isinstance(value, str):
         text = normalize_label(value)
         if text in {"missing", "缺失"}:

@@ -73,6 +73,11 @@ class KanoSurvey:
         Where the data came from (file, sheet).
     notes:
         What the reader did that the user should know.
+    unpaired:
+        Columns that hold Kano answers but were not paired with any other
+        (named in every output so that none is left out without a word).
+    rows:
+        The spreadsheet row of each respondent, for messages about their cells.
     """
 
     functional: pd.DataFrame
@@ -87,6 +92,8 @@ class KanoSurvey:
     answer_map: str = ""
     notes: tuple[str, ...] = field(default_factory=tuple)
     invalid: pd.DataFrame | None = None  # respondents × services, True where a pair was skipped
+    unpaired: tuple[str, ...] = ()
+    rows: pd.Series | None = None  # spreadsheet row of each respondent (its first, if long)
 
     @property
     def services(self) -> list[str]:
@@ -115,6 +122,7 @@ class KanoSurvey:
             extra=self.extra.loc[mask] if len(self.extra) else self.extra,
             quality=quality,
             invalid=pd.DataFrame(invalid, index=index, columns=self.services),
+            rows=self.rows.loc[mask] if self.rows is not None else None,
         )
 
 
@@ -183,10 +191,71 @@ def read_survey(
         )
     if long_cols is not None and mapping is None:
         return _read_long(table, long_cols, answers, on_invalid, labels)
-    pairing = (
-        read_mapping(mapping, columns) if mapping is not None else find_pairs(columns, table.source)
-    )
+    table = _decode_value_labels(table, answers)
+    if mapping is not None:
+        pairing = read_mapping(mapping, columns, table.aliases)
+    else:
+        pairing = find_pairs(columns, table.source, answer_columns(table, answers))
     return _read_wide(table, pairing, answers, on_invalid, labels)
+
+
+_KANO_QUESTION = ("feel", "感觉", "感覺", "感受", "觉得", "覺得")
+
+
+def answer_columns(table: RawTable, answers: AnswerMap) -> list[str]:
+    """Columns whose every non-blank cell is a Kano answer: a known wording in at least
+    one cell, or codes 1-5 under a header that asks how the respondent feels.
+
+    Used to pair by questionnaire order as a last resort and to name Kano columns
+    that no rule paired. Looks at each column's distinct values only.
+    """
+    found = []
+    for col in table.frame.columns:
+        values = table.frame[col]
+        if pd.api.types.is_bool_dtype(values.dtype):
+            continue
+        head = pd.unique(values.iloc[:2000].dropna())
+        if len(head) == 0 or len(head) > 12:
+            continue
+        looked = [answers.lookup(v) for v in head]
+        if any(code == INVALID for code, _ in looked):
+            continue
+        uniques = pd.unique(values.dropna())
+        if len(uniques) > len(head):
+            looked = [answers.lookup(v) for v in uniques]
+            if any(code == INVALID for code, _ in looked):
+                continue
+        worded = any(matched for _, matched in looked)
+        if worded or any(w in _norm(col) for w in _KANO_QUESTION):
+            found.append(str(col))
+    return found
+
+
+def _decode_value_labels(table: RawTable, answers: AnswerMap) -> RawTable:
+    """Replace codes by their value labels (SPSS) in columns whose labels are Kano answers,
+    so that a file coded 1 = 不喜欢 … 5 = 喜欢 is read by its labels, not its codes."""
+    decoded = {}
+    for col, labels in table.value_labels.items():
+        if col not in table.frame.columns or not labels:
+            continue
+        codes = [answers.lookup(text)[0] for text in labels.values()]
+        if any(c == INVALID for c in codes) or not any(
+            answers.lookup(t)[1] for t in labels.values()
+        ):
+            continue
+        values = table.frame[col]
+        decoded[col] = (
+            values.map(labels)
+            .where(values.notna())
+            .where(values.isna() | values.isin(list(labels)), values)
+        )
+    if not decoded:
+        return table
+    frame = table.frame.copy(deep=False)
+    for col, values in decoded.items():
+        frame[col] = values.astype(object)
+    note = f"SPSS value labels used as answers in {len(decoded)} column(s)"
+    return replace(table, frame=frame, notes=(*table.notes, note))
 
 
 def long_layout_columns(columns: list[str], given: dict[str, str] | None) -> dict[str, str] | None:
@@ -229,7 +298,7 @@ def _read_wide(
     )
     extra_cols = [c for c in frame.columns if c not in used and c != pairing.id_column]
     extra = frame[extra_cols].set_axis(index)
-    return _assemble(
+    survey = _assemble(
         table,
         services,
         index,
@@ -242,6 +311,10 @@ def _read_wide(
         answers,
         "wide",
         notes,
+    )
+    rows = pd.Series(frame.index.to_numpy() + table.first_row, index=index)
+    return replace(
+        survey, unpaired=pairing.unpaired, notes=(*survey.notes, *pairing.notes), rows=rows
     )
 
 
@@ -350,7 +423,8 @@ def _read_long(
         if extra_cols
         else pd.DataFrame(index=index)
     )
-    return _assemble(
+    rows = pd.Series(frame.index.to_numpy() + table.first_row).groupby(r_codes).first()
+    survey = _assemble(
         table,
         services,
         index,
@@ -364,6 +438,7 @@ def _read_long(
         "long",
         notes,
     )
+    return replace(survey, rows=rows.set_axis(index))
 
 
 def _assemble(
@@ -406,7 +481,7 @@ def _assemble(
 
 def _respondent_index(frame: pd.DataFrame, id_column: str | None, table: RawTable) -> pd.Index:
     if id_column is None:
-        return pd.Index([table.row_number(i) for i in frame.index], name="row")
+        return pd.Index(frame.index.to_numpy() + table.first_row, name="row")
     ids = frame[id_column]
     dup = ids.duplicated() & ids.notna()
     if dup.any():
@@ -442,3 +517,83 @@ def _numeric_importance(
     """Importance columns through the one rating parser: numbers, '5 - Extremely important',
     非常重要 ...; platforms' skip markers are blanks, as in answer columns."""
     return parse_ratings(values, table=table, labels=labels, what="importance rating")
+
+
+def combine_surveys(parts: list[tuple[str, KanoSurvey]], column: str = "source") -> KanoSurvey:
+    """Several files of one questionnaire (cohorts, channels) as one survey.
+
+    Services are matched by their exact names; a service missing from a file
+    leaves its respondents there blank for it (counted as missing, and said in
+    ``notes``). A ``column`` (default ``source``) in ``extra`` names each
+    respondent's file, so that results can be split by it (``--by source``).
+    Respondent ids repeated across files are kept apart by prefixing the file.
+
+    Parameters
+    ----------
+    parts:
+        ``(label, survey)`` per file, in order; labels must differ.
+    """
+    labels = [label for label, _ in parts]
+    if len(set(labels)) != len(labels):
+        raise OptionError(f"the files must have different names: {labels}")
+    if len(parts) == 1:
+        return parts[0][1]
+    services = list(dict.fromkeys(s for _, sv in parts for s in sv.services))
+    notes = [f"{len(parts)} files read as one survey: {', '.join(labels)}"]
+    missing = {label: [s for s in services if s not in sv.services] for label, sv in parts}
+    for label, absent in missing.items():
+        if absent:
+            notes.append(
+                f"{label} has no questions for {', '.join(map(repr, absent))}: its respondents "
+                "count as missing there; check that the services are named alike in every file"
+            )
+    f = np.concatenate([sv.functional.reindex(columns=services, fill_value=0).to_numpy()
+                        for _, sv in parts])  # fmt: skip
+    d = np.concatenate([sv.dysfunctional.reindex(columns=services, fill_value=0).to_numpy()
+                        for _, sv in parts])  # fmt: skip
+    f, d = f.astype(np.uint8), d.astype(np.uint8)
+    invalid = np.concatenate([
+        (sv.invalid if sv.invalid is not None else sv.functional.astype(bool) & False)
+        .reindex(columns=services, fill_value=False).to_numpy(dtype=bool)
+        for _, sv in parts
+    ])  # fmt: skip
+    ids = [sv.functional.index for _, sv in parts]
+    flat = pd.Index(np.concatenate([i.to_numpy(dtype=object) for i in ids]))
+    if flat.has_duplicates:
+        flat = pd.Index(
+            [f"{label}:{v}" for (label, _), i in zip(parts, ids, strict=True) for v in i]
+        )
+    index = flat.rename("respondent")
+    sources = np.repeat(labels, [len(i) for i in ids])
+    extra = pd.concat([sv.extra.set_axis(range(len(sv.extra))) for _, sv in parts],
+                      ignore_index=True).set_axis(index)  # fmt: skip
+    name = column if column not in extra.columns else f"{column}_file"
+    extra.insert(0, name, sources)
+    importance = pd.concat(
+        [sv.importance.set_axis(range(len(sv.importance))) for _, sv in parts], ignore_index=True
+    ).set_axis(index)
+    rows = None
+    if all(sv.rows is not None for _, sv in parts):
+        rows = pd.Series(np.concatenate([sv.rows.to_numpy() for _, sv in parts]), index=index)
+    pairing = pd.concat([sv.pairing.assign(file=label) for label, sv in parts], ignore_index=True)
+    synonyms = pd.concat([sv.synonyms for _, sv in parts], ignore_index=True)
+    first = parts[0][1]
+    return replace(
+        first,
+        functional=pd.DataFrame(f, index=index, columns=services),
+        dysfunctional=pd.DataFrame(d, index=index, columns=services),
+        importance=importance.loc[:, importance.notna().any()]
+        if importance.shape[1]
+        else importance,
+        extra=extra,
+        pairing=pairing,
+        quality=_quality(services, f, d, invalid),
+        synonyms=synonyms.groupby(["column", "answer", "code"], as_index=False)["count"].sum()
+        if len(synonyms)
+        else synonyms,
+        source=" + ".join(labels),
+        notes=tuple(notes) + tuple(f"{label}: {n}" for label, sv in parts for n in sv.notes),
+        invalid=pd.DataFrame(invalid, index=index, columns=services),
+        unpaired=tuple(f"{label}: {c}" for label, sv in parts for c in sv.unpaired),
+        rows=rows,
+    )

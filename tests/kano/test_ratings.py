@@ -312,7 +312,7 @@ def test_user_labels_alone_keep_their_numbers():
 def test_load_yaml_label_map(tmp_path):
     path = tmp_path / "labels.yaml"
     path.write_text(
-        "# my scale\nRather important: 4\n'Not very important': 2\nNo: 1\nDon't know: missing\n",
+        "# my scale\nRather important: 4\n'Not very important': 2\n'No': 1\nDon't know: missing\n",
         encoding="utf-8-sig",
     )
     labels = load_label_map(path)
@@ -325,7 +325,7 @@ def test_load_yaml_label_map(tmp_path):
 
 def test_load_gbk_csv_label_map_with_header(tmp_path):
     path = tmp_path / "labels.csv"
-    path.write_bytes("标签,数值\r\n还行,3\r\n挺好,4,\r\n\r\n不知道,missing\r\n".encode("gbk"))
+    path.write_bytes("标签,数值\r\n还行,3\r\n挺好,4\r\n\r\n不知道,missing\r\n".encode("gbk"))
     labels = load_label_map(path)
     assert dict(labels.entries) == pytest.approx(
         {"还行": 3.0, "挺好": 4.0, "不知道": math.nan}, nan_ok=True
@@ -337,14 +337,24 @@ def test_load_gbk_csv_label_map_with_header(tmp_path):
     [
         ("a.yaml", "A: 1\nA: 2\n", "the key 'A' appears twice (lines 1 and 2)"),
         ("a.yaml", "a: 1\nA: 2\n", "entry 2: the label 'A' is already given in entry 1"),
-        ("a.yaml", "- a\n- b\n", "one 'label: number' per line"),
+        ("a.yaml", "- a\n- b\n", "the label map must be lines 'label: value'"),
+        (
+            "a.yaml",
+            "No: 1\n",
+            "False is not a label (YAML reads yes/no/on/off/true/false as "
+            "booleans: put the label in quotes)",
+        ),
         ("a.yaml", "5: 4\n", "entry 1: 5 is not a label"),
         ("a.yaml", "good: high\n", "entry 1 ('good'): the value 'high' must be a number"),
         ("a.yaml", "good: .inf\n", "the value inf must be a number"),
-        ("a.yaml", "good: [1\n", "cannot read the label map at line 2"),
-        ("a.csv", "good,4,5\n", "line 1: expected two fields label,value, got 3"),
-        ("a.csv", "good,4\nbad,x\n", "line 2 ('bad'): the value 'x' must be a number"),
-        ("a.txt", "good: 4\n", "a label map is .yaml, .yml or .csv"),
+        ("a.yaml", "good: [1\n", ", line 2: cannot read the label map"),
+        (
+            "a.csv",
+            "label,value\ngood,4\nbad,x\n",
+            "entry 2 ('bad'): the value 'x' must be a number",
+        ),
+        ("a.csv", "label,value\n,4\n", "entry 1: nan is not a label"),
+        ("a.json", "{}", "the label map must be a .yaml, .yml or .csv file"),
     ],
 )
 def test_bad_label_maps(tmp_path, name, text, message):

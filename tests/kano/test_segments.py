@@ -151,3 +151,75 @@ def test_analyze_by_segment_after_the_q_filter(survey_of):
     n = res.segments.groups.set_index(["service", "group"])["n"]
     assert n[("x", "a")] == 3 and n[("x", "b")] == 2
     assert res.settings["segments"] == "seg"
+
+
+# --- issue 9: real headers, unknown customer types, bad money (domain.md segments) ---
+
+from kano.errors import CustomerTypeError, InvalidValueError  # noqa: E402
+from kano.segments import derive_segments, find_trait_column, read_customer_types  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("header", "trait"),
+    [
+        ("1、您的客户类型", "customer_type"), ("客户类型", "customer_type"),
+        ("Q3. Customer type", "customer_type"), ("月消费", "spend"), ("月消费(元)", "spend"),
+        ("12、您的月均消费（元）", "spend"), ("Monthly spend (CNY)", "spend"),
+        ("在网时长(月)", "tenure"), ("5. 您的网龄（月）", "tenure"), ("tenure_months", "tenure"),
+    ],
+)  # fmt: skip
+def test_trait_columns_found_in_real_headers(header, trait):
+    assert find_trait_column(["序号", header, "地区"], trait) == header
+
+
+def test_several_spend_columns_are_an_error():
+    with pytest.raises(OptionError, match="several columns look like the spend"):
+        find_trait_column(["月消费(元)", "上月消费额"], "spend")
+
+
+def test_value_segments_from_numbered_wjx_headers():
+    extra = pd.DataFrame({"9、您的客户类型": ["公众客户", "商业客户", "政企客户", "大客户"],
+                          "10、您的月消费（元）": [3500, 200, 100, 1200]})  # fmt: skip
+    split = derive_segments(extra, "value_segment")
+    # 3500 > 3000: key account; 商业/政企: business; 大客户 says key account at any spend
+    assert split.labels.tolist() == ["key_account", "business", "business", "key_account"]
+
+
+def test_unknown_customer_types_are_listed_never_filed_as_public():
+    extra = pd.DataFrame({"客户类型": ["个人", "VIP", "VIP", "校园"], "月消费": [10, 20, 30, 40]})
+    with pytest.raises(CustomerTypeError) as err:
+        derive_segments(extra, "value_segment", source="s.xlsx")
+    msg = str(err.value)
+    assert "'VIP' (2)" in msg and "'校园' (1)" in msg and "--customer-types" in msg
+    assert msg.startswith("s.xlsx: ")
+    types = read_customer_types("VIP=key_account, 校园=public")
+    split = derive_segments(extra, "value_segment", types=types)
+    assert split.labels.tolist() == ["public", "key_account", "key_account", "public"]
+
+
+def test_customer_types_from_a_yaml_file(tmp_path):
+    path = tmp_path / "types.yaml"
+    path.write_text("VIP: key_account\n校园: public\n", encoding="utf-8")
+    assert read_customer_types(path) == {"vip": "key_account", "校园": "public"}
+    path.write_text("VIP: gold\n", encoding="utf-8")
+    with pytest.raises(Exception, match="the segments are key_account, business, public"):
+        read_customer_types(path)
+
+
+def test_no_customer_type_column_is_said():
+    split = derive_segments(pd.DataFrame({"月消费": [10, 5000]}), "value_segment")
+    assert split.labels.tolist() == ["public", "key_account"]
+    assert any("no customer-type column" in n for n in split.notes)
+
+
+@pytest.mark.parametrize("bad", ["inf", "-30", "abc"])
+def test_spend_must_be_a_finite_amount_named_by_row(bad):
+    extra = pd.DataFrame({"月消费": ["10", bad, "20"]})
+    rows = pd.Series([2, 3, 4])
+    with pytest.raises(InvalidValueError, match=rf"row 3, column '月消费': '{bad}'"):
+        derive_segments(extra, "value_segment", source="s.csv", rows=rows)
+
+
+def test_negative_tenure_is_refused():
+    with pytest.raises(InvalidValueError, match="tenure"):
+        derive_segments(pd.DataFrame({"在网时长(月)": [3, -1]}), "tenure_band")

@@ -279,8 +279,8 @@ def test_bad_label_map_and_output_over_it_exit_1(tmp_path, command):
     r = runner.invoke(app, [command, str(path), "--labels", str(bad)])
     assert r.exit_code == 1
     assert [ln for ln in r.stderr.splitlines() if ln.strip()] == [
-        f"Error: {bad}: cannot read the label map at line 2: the key 'Good' appears twice "
-        "(lines 1 and 2)"
+        f"Error: {bad}, line 2: cannot read the label map: the key 'Good' appears twice "
+        "(lines 1 and 2); keep one"
     ]
     good = tmp_path / "good.yaml"
     good.write_text("Good: 4\n", encoding="utf-8")
