@@ -11,8 +11,11 @@ It is seeded (``numpy.random.default_rng(SEED)``) and writes byte-identical
 files on every run, beside this script:
 
 ``carrier_survey_wjx.xlsx``
-    A Wenjuanxing (问卷星) "按文本" export: Chinese headers such as
-    ``5、如果为您提供以下服务，您的感觉是？—专属客户经理``, answers as the option
+    A Wenjuanxing (问卷星) "按文本" export in its real layout
+    (``../shared/export-formats.md`` §1): a matrix question's first row is
+    headed ``5、如果为您提供以下服务，您的感觉是？—10000/1860免费客服热线`` and its
+    other rows by their bare labels (``专属客户经理``, ``营业厅VIP休息室`` …), so the
+    functional and dysfunctional matrices repeat the same headers; answers as the option
     texts (the functional grid uses 我喜欢/理应如此/无所谓/能忍受/我不喜欢, the
     dysfunctional grid the other common wording 我喜欢/它应该是那样/我持中立态度/
     我可以忍受/我不喜欢), unanswered cells written ``(空)`` as 问卷星 does, an
@@ -30,7 +33,19 @@ files on every run, beside this script:
     "I expect it" and "I can tolerate it".
 
 All three files hold the same answers (the 2026Q3 wave), so they give
-identical summaries for the services they share.
+identical summaries for the services they share. Three more files show the
+other platforms' real layouts with the first 150 respondents:
+
+``carrier_survey_wjx_codes.csv``
+    问卷星's "按序号" download: the same headers, option numbers 1-5, GBK.
+``carrier_survey_qualtrics.csv``
+    A Qualtrics export (§3): three header rows (export tags ``Q5_1``, question
+    texts ``<question> - <service>``, ImportIds), choice texts "I like it" …
+    "I tolerate it".
+``carrier_survey_google_forms.csv``
+    A Google Forms download (§5): ``Timestamp``, then one question per service,
+    functional and dysfunctional interleaved ("How would you feel if …?" /
+    "How would you feel if … not …?").
 
 ``carrier_survey_2026Q2_wjx.xlsx``
     The previous quarter, same layout, other respondents (``PREVIOUS_SEED``),
@@ -194,6 +209,10 @@ REGION_WEIGHTS = np.array([18, 10, 10, 11, 10, 9, 8, 9, 8, 7], dtype=float)
 WJX_F_Q = "5、如果为您提供以下服务，您的感觉是？—"
 WJX_D_Q = "6、如果取消以下服务，您的感觉是？—"
 WJX_IMP_Q = "7、您认为以下服务的重要程度—"
+N_OTHER_LAYOUTS = 150  # respondents in the Qualtrics, Google Forms and 按序号 examples
+QUALTRICS_ANSWERS = ("I like it", "I expect it", "I am neutral", "I tolerate it", "I dislike it")
+QUALTRICS_F = "If the following service is provided, how do you feel?"
+QUALTRICS_D = "If the following service is not provided, how do you feel?"
 FIXED_TIME = dt.datetime(2024, 3, 31, 18, 0, 0)
 
 
@@ -315,18 +334,23 @@ def wjx_frame(sim: dict) -> pd.DataFrame:
         "在网时长(月)": sim["tenure"],
         "地区": sim["region"],
     }
+    columns = list(data.items())
     f_words = np.array((WJX_BLANK, *WJX_FUNCTIONAL), dtype=object)
     d_words = np.array((WJX_BLANK, *WJX_DYSFUNCTIONAL), dtype=object)
-    for j, (_key, zh, _en, _asked) in enumerate(SERVICES):
-        data[WJX_F_Q + zh] = f_words[sim["f"][:, j]]
-    for j, (_key, zh, _en, _asked) in enumerate(SERVICES):
-        data[WJX_D_Q + zh] = d_words[sim["d"][:, j]]
-    for j, (_key, zh, _en, asked) in enumerate(SERVICES):
-        if asked:
-            imp = sim["importance"][:, j]
-            # left empty, not "(空)": the importance reader takes numbers only (see report)
-            data[WJX_IMP_Q + zh] = pd.array(imp).astype("Int64")
-    return pd.DataFrame(data)
+    columns += _matrix(WJX_F_Q, [(zh, f_words[sim["f"][:, j]])
+                                 for j, (_k, zh, _en, _a) in enumerate(SERVICES)])  # fmt: skip
+    columns += _matrix(WJX_D_Q, [(zh, d_words[sim["d"][:, j]])
+                                 for j, (_k, zh, _en, _a) in enumerate(SERVICES)])  # fmt: skip
+    # left empty, not "(空)", as for a skipped scale question
+    columns += _matrix(WJX_IMP_Q, [(zh, pd.array(sim["importance"][:, j]).astype("Int64"))
+                                   for j, (_k, zh, _en, asked) in enumerate(SERVICES) if asked])  # fmt: skip
+    frame = pd.concat([pd.Series(v, name=k) for k, v in columns], axis=1)
+    return frame
+
+
+def _matrix(title: str, rows: list[tuple[str, object]]) -> list[tuple[str, object]]:
+    """A 问卷星 matrix: ``<题号、题目>—<行1>`` for its first row, the bare label after it."""
+    return [(title + label if k == 0 else label, values) for k, (label, values) in enumerate(rows)]
 
 
 def codes_frame(sim: dict) -> pd.DataFrame:
@@ -384,8 +408,8 @@ def write_wjx_xlsx(frame: pd.DataFrame, path: Path) -> None:
     header = book.add_format({"bold": True})
     for j, col in enumerate(frame.columns):
         ws.write_string(0, j, col, header)
-    for j, col in enumerate(frame.columns):
-        for i, value in enumerate(frame[col].tolist(), start=1):
+    for j in range(frame.shape[1]):  # headers repeat (bare matrix labels): by position
+        for i, value in enumerate(frame.iloc[:, j].tolist(), start=1):
             if value is pd.NA:
                 continue
             if isinstance(value, int | np.integer):
@@ -394,6 +418,54 @@ def write_wjx_xlsx(frame: pd.DataFrame, path: Path) -> None:
                 ws.write_string(i, j, str(value))
     ws.freeze_panes(1, 0)
     book.close()
+
+
+def wjx_codes_csv(frame: pd.DataFrame, sim: dict, path: Path) -> None:
+    """问卷星 "按序号": the same headers, option numbers instead of texts, in GBK."""
+    out = frame.iloc[:N_OTHER_LAYOUTS].copy()
+    words = {w: k for k, w in enumerate(WJX_FUNCTIONAL, 1)} | {
+        w: k for k, w in enumerate(WJX_DYSFUNCTIONAL, 1)
+    }
+    for j in range(out.shape[1]):
+        col = out.iloc[:, j]
+        if col.isin([*words, WJX_BLANK]).all():
+            out.isetitem(j, col.map(lambda w: words.get(w, "")))
+    out.to_csv(path, index=False, encoding="gbk")
+
+
+def qualtrics_csv(sim: dict, path: Path) -> None:
+    """A Qualtrics export: three header rows, a matrix per side, choice texts."""
+    n = N_OTHER_LAYOUTS
+    words = np.array(("", *QUALTRICS_ANSWERS), dtype=object)
+    meta = {
+        ("StartDate", "Start Date", '{"ImportId":"startDate","timeZone":"Asia/Shanghai"}'):
+            [f"{t:%Y-%m-%d %H:%M:%S}" for t in sim["submitted"][:n]],
+        ("Finished", "Finished", '{"ImportId":"finished"}'): ["1"] * n,
+        ("ResponseId", "Response ID", '{"ImportId":"_recordId"}'):
+            [f"R_{k:015X}" for k in sim["id"][:n]],
+    }  # fmt: skip
+    columns: list[tuple[tuple[str, str, str], object]] = list(meta.items())
+    for q, (question, codes) in enumerate(((QUALTRICS_F, sim["f"]), (QUALTRICS_D, sim["d"])), 5):
+        for j, (_key, _zh, en, _asked) in enumerate(SERVICES, start=1):
+            head = (f"Q{q}_{j}", f"{question} - {en}", f'{{"ImportId":"QID{q}_{j}"}}')
+            columns.append((head, words[codes[:n, j - 1]]))
+    rows = [[h[k] for h, _ in columns] for k in range(3)]
+    rows += [[v[i] for _, v in columns] for i in range(n)]
+    pd.DataFrame(rows).to_csv(path, index=False, header=False, encoding="utf-8")
+
+
+def google_forms_csv(sim: dict, path: Path) -> None:
+    """A Google Forms download: one question per service, the two sides interleaved."""
+    n = N_OTHER_LAYOUTS
+    words = np.array(("", *EN_ANSWERS), dtype=object)
+    data: dict[str, object] = {
+        "Timestamp": [f"{t.month}/{t.day}/{t.year} {t:%H:%M:%S}" for t in sim["submitted"][:n]]
+    }
+    for j, (_key, _zh, en, _asked) in enumerate(SERVICES):
+        name = en[0].lower() + en[1:] if not en[:2].isupper() else en
+        data[f"How would you feel if we offered the {name}?"] = words[sim["f"][:n, j]]
+        data[f"How would you feel if we did not offer the {name}?"] = words[sim["d"][:n, j]]
+    pd.DataFrame(data).to_csv(path, index=False, encoding="utf-8")
 
 
 def main() -> None:
@@ -405,8 +477,12 @@ def main() -> None:
     long_frame(sim).to_csv(HERE / "carrier_survey_long.csv", index=False, encoding="utf-8")
     previous = simulate(np.random.default_rng(PREVIOUS_SEED), MIX_PREVIOUS)
     write_wjx_xlsx(wjx_frame(previous), HERE / "carrier_survey_2026Q2_wjx.xlsx")
+    wjx_codes_csv(wjx, sim, HERE / "carrier_survey_wjx_codes.csv")
+    qualtrics_csv(sim, HERE / "carrier_survey_qualtrics.csv")
+    google_forms_csv(sim, HERE / "carrier_survey_google_forms.csv")
     for name in ("carrier_survey_wjx.xlsx", "carrier_survey_codes.csv", "carrier_survey_long.csv",
-                 "carrier_survey_2026Q2_wjx.xlsx"):  # fmt: skip
+                 "carrier_survey_2026Q2_wjx.xlsx", "carrier_survey_wjx_codes.csv",
+                 "carrier_survey_qualtrics.csv", "carrier_survey_google_forms.csv"):  # fmt: skip
         size = (HERE / name).stat().st_size
         print(f"wrote examples/{name} ({size / 1024:.0f} KB)")
 
