@@ -65,15 +65,19 @@ def test_priorities_without_common_services_are_the_largest_worse(report):
 
 
 def test_quality_warnings_match_the_raw_blank_answers(report):
-    raw = pd.read_excel(Q3, engine="openpyxl")
+    # 问卷星's matrix layout: "<题目>—<行1>", then the bare row labels, by position
+    raw = pd.read_excel(Q3, engine="openpyxl", header=None)
+    head = [str(h) for h in raw.iloc[0]]
+    body = raw.iloc[1:]
+    first_f = next(j for j, h in enumerate(head) if h.startswith(WJX_F))
+    first_d = next(j for j, h in enumerate(head) if h.startswith(WJX_D))
     expected = set()
-    for col in raw.columns:
-        if col.startswith(WJX_F):
-            service = col[len(WJX_F) :]
-            blank = raw[col].isin(["(空)"]) | raw[col].isna()
-            blank |= raw[WJX_D + service].isin(["(空)"]) | raw[WJX_D + service].isna()
-            if blank.mean() > 0.05:
-                expected.add(service)
+    for k in range(first_d - first_f):
+        service = head[first_f + k].removeprefix(WJX_F)
+        blank = body.iloc[:, first_f + k].isin(["(空)"]) | body.iloc[:, first_f + k].isna()
+        blank |= body.iloc[:, first_d + k].isin(["(空)"]) | body.iloc[:, first_d + k].isna()
+        if blank.mean() > 0.05:
+            expected.add(service)
     missing_lines = {q.split(":")[0] for q in report.findings["quality"] if "complete" in q}
     assert expected  # the example has one service above 5 % (异地补换卡)
     assert missing_lines == expected
