@@ -766,7 +766,12 @@ def report_cmd(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Output stem: writes STEM.xlsx, STEM.pdf, STEM_*.png."),
+        typer.Option(
+            "-o",
+            "--output",
+            help="Output stem, or a name ending .xlsx or .pdf: writes STEM.xlsx, STEM.pdf, "
+            "STEM_*.png (default: report_<wave> beside the survey).",
+        ),
     ] = None,
     sheet: SheetOpt = None,
     mapping: MappingOpt = None,
@@ -790,7 +795,14 @@ def report_cmd(
 
     from kano.errors import OptionError
     from kano.output import check_output_path
-    from kano.quarterly import build_report, findings_blocks, report_paths, write_report
+    from kano.quarterly import (
+        build_report,
+        chart_paths,
+        findings_blocks,
+        report_paths,
+        report_stem,
+        write_report,
+    )
     from kano.stats import SummaryOptions
 
     earlier = list(previous or [])
@@ -802,9 +814,9 @@ def report_cmd(
     labels = list(previous_wave or []) + [p.stem for p in earlier[len(previous_wave or []) :]]
     if len(labels) != len(earlier):
         raise OptionError(f"{len(labels)} --previous-wave labels for {len(earlier)} earlier files")
-    stem = output or survey.with_name(f"report_{wave}")
+    stem = report_stem(output) if output else survey.with_name(f"report_{wave}")
     inputs = [survey, *earlier, *_given(satisfaction_file), *_given(label_file)]
-    for path in report_paths(stem):
+    for path in [*report_paths(stem), *chart_paths(stem)]:
         check_output_path(path, inputs)
     options = SummaryOptions(rule=rule.value, threshold=threshold)
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
@@ -843,7 +855,7 @@ def _satisfaction_summary(result) -> None:
         typer.echo(f"Outcome {d.outcome}: R² = {d.r2:.3f} ({d.n_used} complete cases)")
         cols = ["driver", "r", "johnson", "shapley", "shapley_share", "rank"]
         typer.echo(d.table[cols].to_string(index=False, float_format=lambda v: f"{v:.3f}"))
-    typer.echo(f"Wrote {result.workbook}")
+    typer.echo(f"Wrote {result.output}")
     for path in result.charts:
         typer.echo(f"Wrote {path}")
 
@@ -863,6 +875,14 @@ SatBootOpt = Annotated[
 SatSeedOpt = Annotated[
     int, typer.Option("--seed", help="Seed of the bootstrap (same seed, same numbers).")
 ]
+MinItemsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--min-items",
+        help="Answered items a respondent needs for a multi-item driver's score "
+        "(default: half of the driver's items, rounded up).",
+    ),
+]
 
 
 @command("ipa")
@@ -870,7 +890,12 @@ def ipa_command(
     survey: SatSurveyArg,
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Workbook to write (default: <input>_ipa.xlsx)."),
+        typer.Option(
+            "-o",
+            "--output",
+            help="Output by suffix: .xlsx workbook and IPA map (default: <input>_ipa.xlsx), "
+            ".csv the drivers table, .json every table and the method record.",
+        ),
     ] = None,
     sheet: SheetOpt = None,
     mapping: SatMappingOpt = None,
@@ -905,6 +930,7 @@ def ipa_command(
         float,
         typer.Option("--key-account-spend", help="Monthly spend (yuan) above which a key account."),
     ] = 3000.0,
+    min_items: MinItemsOpt = None,
 ) -> None:
     """Importance-performance analysis of loyalty drivers (workbook + IPA map).
 
@@ -917,7 +943,7 @@ def ipa_command(
         survey, output, sheet=sheet, mapping=mapping, scale=parse_scale_option(scale),
         importance=importance, outcome=outcome, crosshair=crosshair, by=by, bootstrap=bootstrap,
         seed=seed, lang=lang.value, diagonal=diagonal, zones=parse_zones(zones), key_account_spend=key_account,
-        label_map=_label_map(label_file),
+        min_items=min_items, label_map=_label_map(label_file),
     )  # fmt: skip
     _satisfaction_summary(result)
 
@@ -927,7 +953,12 @@ def drivers_command(
     survey: SatSurveyArg,
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Workbook to write (default: <input>_drivers.xlsx)."),
+        typer.Option(
+            "-o",
+            "--output",
+            help="Output by suffix: .xlsx workbook (default: <input>_drivers.xlsx), "
+            ".csv the derived-importance table, .json every table and the method record.",
+        ),
     ] = None,
     sheet: SheetOpt = None,
     mapping: SatMappingOpt = None,
@@ -942,8 +973,13 @@ def drivers_command(
     lang: LangOpt = Lang.en,
     rated_only: Annotated[
         bool,
-        typer.Option("--rated-only", help="Leave out tenure, customer traits and competitors."),
+        typer.Option(
+            "--rated-only",
+            help="Leave out the observed tenure, customer traits and competitors "
+            "(declared drivers, numeric ones too, stay).",
+        ),
     ] = False,
+    min_items: MinItemsOpt = None,
 ) -> None:
     """Derived importance of drivers: correlation, beta, Johnson weights, Shapley/LMG.
 
@@ -954,7 +990,7 @@ def drivers_command(
 
     result = run_drivers(
         survey, output, sheet=sheet, mapping=mapping, scale=parse_scale_option(scale), outcome=outcome,
-        bootstrap=bootstrap, seed=seed, lang=lang.value, observed=not rated_only,
+        bootstrap=bootstrap, seed=seed, lang=lang.value, observed=not rated_only, min_items=min_items,
         label_map=_label_map(label_file),
     )  # fmt: skip
     _satisfaction_summary(result)

@@ -23,7 +23,7 @@ from matplotlib.backends.backend_pdf import PdfPages
 from kano import __version__, charts
 from kano.analysis import KanoAnalysis, analyze
 from kano.compare import GroupComparison, compare_waves
-from kano.errors import CustomerTypeError, OptionError
+from kano.errors import CustomerTypeError, OptionError, OutputError
 from kano.excel import SheetSpec
 from kano.io.ratings import LabelMap
 from kano.io.survey import KanoSurvey, read_survey
@@ -354,10 +354,51 @@ def write_report(report: QuarterlyReport, stem: str | os.PathLike, dpi: int = 15
     return [workbook, pdf, *written]
 
 
+#: Every chart a report may draw, written as ``<stem>_<name>.png``.
+CHART_NAMES = ("shares", "better_worse", "continuous", "trend_better", "trend_worse", "ipa",
+               "derived", "zones", "nps")  # fmt: skip
+#: Suffixes of ``-o`` that name the report itself: ``r.xlsx`` and ``r.pdf`` mean the stem ``r``.
+REPORT_SUFFIXES = (".xlsx", ".pdf")
+#: Suffixes of other output types, refused rather than taken into the stem
+#: (``r.csv`` would otherwise write ``r.csv.xlsx``).
+OTHER_OUTPUT_SUFFIXES = (".csv", ".json", ".png", ".svg", ".xls", ".xlsm", ".ods", ".tsv",
+                         ".txt", ".html", ".htm", ".docx", ".pptx", ".zip")  # fmt: skip
+
+
+def report_stem(output: str | os.PathLike) -> Path:
+    """The stem of the report files named by ``-o``.
+
+    ``out/r``, ``out/r.xlsx`` and ``out/r.pdf`` all give ``out/r`` (the report
+    writes ``out/r.xlsx``, ``out/r.pdf`` and ``out/r_*.png``); a suffix that is
+    no output type (``out/report.2026Q3``) stays part of the stem.
+
+    Raises
+    ------
+    OutputError
+        The suffix is that of another output type (``.csv``, ``.json``, ``.png`` ...).
+    """
+    path = Path(output)
+    suffix = path.suffix.lower()
+    if suffix in REPORT_SUFFIXES:
+        return path.with_name(path.stem)
+    if suffix in OTHER_OUTPUT_SUFFIXES:
+        raise OutputError(
+            f"{path}: the report is a workbook and a PDF, not {path.suffix!r}; give a stem "
+            "(out/report_2026Q3) or a name ending .xlsx or .pdf"
+        )
+    return path
+
+
 def report_paths(stem: str | os.PathLike) -> list[Path]:
     """The workbook and PDF a report with this stem writes (for checks before any work)."""
     stem = Path(stem)
     return [stem.with_name(stem.name + ".xlsx"), stem.with_name(stem.name + ".pdf")]
+
+
+def chart_paths(stem: str | os.PathLike) -> list[Path]:
+    """Every chart PNG a report with this stem may write (for checks before any work)."""
+    stem = Path(stem)
+    return [stem.with_name(f"{stem.name}_{name}.png") for name in CHART_NAMES]
 
 
 def _drawers(report: QuarterlyReport) -> dict[str, Callable]:

@@ -12,7 +12,9 @@ A driver may have only a satisfaction rating (it is then plotted with derived
 importance only). Outcomes (overall satisfaction, the three kinds of loyalty
 items, likelihood to recommend) and customer traits are found by name, in
 English or Chinese, or everything is declared in a mapping file (CSV or YAML,
-see :func:`read_mapping`).
+see :func:`read_mapping`). Only a mapping file can give a driver several items
+(several columns with the same driver and role) or declare a numeric driver
+(scale ``numeric``: tenure in months, monthly spend, a count).
 """
 
 from __future__ import annotations
@@ -150,14 +152,28 @@ _GRID = re.compile(r"^(?P<q>.+?)\s+[-–—]\s+(?P<d>[^-–—]+)$")
 _GRID_IMP = re.compile(r"importan|重要", re.I)
 _GRID_SAT = re.compile(r"satisf|perform|满意|评价", re.I)
 
+#: The scale word of a mapping file for a column read as a number, not a rating.
+NUMERIC = "numeric"
+#: Roles whose column may be declared numeric: a driver's measure, the overall
+#: outcome, and the traits that are quantities (tenure and spend always are).
+NUMERIC_ROLES = ("satisfaction", "overall", "tenure", "spend", "age", "competitor_price")
+#: A count by its name: the word count, number, n, num or no (of), or 次数/数量/个数/数目.
+_COUNT_WORDS = re.compile(r"(?:^|\s)(?:counts?|number|n|num|no)(?:\s|$)|次数|数量|个数|数目")
+
 
 @dataclass(frozen=True)
 class DriverColumns:
-    """One rated driver: its key and its satisfaction (and importance) column."""
+    """One driver: its key and its columns.
+
+    ``satisfaction``: the items measuring the driver (one or more rating
+    columns; for a ``numeric`` driver exactly one column read as a number);
+    ``importance``: its stated-importance items (none for a numeric driver).
+    """
 
     name: str
-    satisfaction: str
-    importance: str | None = None
+    satisfaction: tuple[str, ...]
+    importance: tuple[str, ...] = ()
+    numeric: bool = False
 
 
 @dataclass(frozen=True)
@@ -172,6 +188,7 @@ class SurveyColumns:
     recommend: likelihood-to-recommend (0-10) column, if any (an intentional item).
     traits: trait role -> column (see :data:`TRAIT_ROLES`).
     scales: column -> declared (low, high) rating scale (from a mapping file).
+    numeric: columns declared ``numeric`` in the mapping file (read as numbers).
     notes: what detection did, for the Method sheet.
     """
 
@@ -183,6 +200,7 @@ class SurveyColumns:
     emotional: tuple[str, ...] = ()
     traits: Mapping[str, str] = field(default_factory=dict)
     scales: Mapping[str, tuple[float, float]] = field(default_factory=dict)
+    numeric: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
 
     def loyalty_items(self) -> dict[str, tuple[str, ...]]:
@@ -199,9 +217,8 @@ class SurveyColumns:
         """Tidy table ``column, role, driver`` of everything found."""
         rows = []
         for d in self.drivers:
-            if d.importance:
-                rows.append((d.importance, "importance", d.name))
-            rows.append((d.satisfaction, "satisfaction", d.name))
+            rows.extend((c, "importance", d.name) for c in d.importance)
+            rows.extend((c, "satisfaction", d.name) for c in d.satisfaction)
         if self.overall:
             rows.append((self.overall, "overall", ""))
         for kind in LOYALTY_KINDS:
@@ -263,45 +280,60 @@ def _driver_part(header: str) -> tuple[str, str] | None:
 
 def find_columns(
     frame: pd.DataFrame,
-    mapping: Sequence[Mapping[str, str]] | None = None,
+    mapping: Sequence[Mapping[str, object]] | None = None,
     drivers: Sequence[str] | None = None,
     source: str = "the table",
 ) -> SurveyColumns:
-    """Find driver pairs, outcomes and traits in ``frame``'s headers.
+    """Find drivers, outcomes and traits in ``frame``'s headers.
 
     ``mapping`` (records ``column, role, driver, scale`` as read by
     :func:`read_mapping`) overrides detection: roles it names are taken from it,
-    and when it names any driver column, drivers come from it alone.
+    and when it names any driver column, drivers come from it alone. In a
+    mapping, several columns with the same driver and role are the items of
+    that driver; a ``numeric`` satisfaction column is a numeric driver.
     ``drivers`` restricts the result to these driver keys or names.
 
     Raises
     ------
     PairingError
-        No driver found, a driver rated twice, an importance without satisfaction.
+        No driver found, a driver rated twice by naming convention, an
+        importance without satisfaction.
     MappingFileError
-        A mapped column is not in the table.
+        A mapped column is not in the table or is listed twice for one driver;
+        a numeric driver with several columns, an importance rating or rating items.
     """
     columns = [str(c) for c in frame.columns]
     taken: set[str] = set()
     found: dict[str, list[str]] = {r: [] for r in OUTCOME_ROLES + TRAIT_ROLES}
-    pairs: dict[str, dict[str, str]] = {}
+    pairs: dict[str, dict[str, list[str]]] = {}
     scales: dict[str, tuple[float, float]] = {}
+    numeric: list[str] = []
     notes: list[str] = []
     mapped_drivers = False
     if mapping:
         for rec in mapping:
-            col, role = rec["column"], rec["role"]
+            col, role = str(rec["column"]), str(rec["role"])
+            where = rec.get("_source", "mapping")
             if col not in columns:
                 raise MappingFileError(
-                    f"{rec.get('_source', 'mapping')}: column {col!r} is not in {source}; "
+                    f"{where}: column {col!r} is not in {source}; "
                     f"the columns are: {', '.join(map(repr, columns[:30]))}"
                 )
             taken.add(col)
-            if rec.get("scale"):
+            if rec.get("scale") == NUMERIC:
+                numeric.append(col)
+            elif rec.get("scale"):
                 scales[col] = rec["scale"]  # type: ignore[assignment]
             if role in DRIVER_ROLES:
                 mapped_drivers = True
-                _add_pair(pairs, driver_key(rec.get("driver") or col), role, col, source)
+                name = driver_key(str(rec.get("driver") or col))
+                items = pairs.setdefault(name, {}).setdefault(role, [])
+                if col in items:
+                    raise MappingFileError(
+                        f"{where}: column {col!r} is listed twice as a {role} item of "
+                        f"driver {name!r}; list each item once"
+                    )
+                items.append(col)
             else:
                 found[role].append(col)
         notes.append(f"columns from the mapping file ({len(mapping)} rows)")
@@ -333,15 +365,9 @@ def find_columns(
         if role and role not in preset:
             found[role].append(col)
             taken.add(col)
-    result_drivers = []
-    for name, cols in pairs.items():
-        if "satisfaction" not in cols:
-            raise PairingError(
-                f"{source}: column {cols['importance']!r} rates the importance of {name!r} "
-                "but no satisfaction column of that driver was found; name it like "
-                f"'sat_{name}' or give a mapping file (--mapping)"
-            )
-        result_drivers.append(DriverColumns(name, cols["satisfaction"], cols.get("importance")))
+    result_drivers = [
+        _driver(name, cols, set(numeric), scales, source) for name, cols in pairs.items()
+    ]
     if drivers:
         wanted = {driver_key(d) for d in drivers}
         missing = wanted - {d.name for d in result_drivers}
@@ -374,18 +400,88 @@ def find_columns(
         emotional=tuple(found["emotional"]),
         traits={r: single[r] for r in TRAIT_ROLES if single[r]},
         scales=scales,
+        numeric=tuple(numeric),
         notes=tuple(notes),
     )
+
+
+def _driver(
+    name: str,
+    cols: Mapping[str, list[str]],
+    numeric: set[str],
+    scales: Mapping[str, tuple[float, float]],
+    source: str,
+) -> DriverColumns:
+    """The driver ``name`` from its items by role, checked."""
+    sat, imp = tuple(cols.get("satisfaction", ())), tuple(cols.get("importance", ()))
+    if not sat:
+        raise PairingError(
+            f"{source}: column {imp[0]!r} rates the importance of {name!r} "
+            "but no satisfaction column of that driver was found; name it like "
+            f"'sat_{name}' or give a mapping file (--mapping)"
+        )
+    is_numeric = [c in numeric for c in sat]
+    if any(is_numeric) and not all(is_numeric):
+        described = {c: NUMERIC if c in numeric else _scale_text(scales.get(c)) for c in sat}
+        raise scale_mismatch(source, name, "satisfaction", described)
+    if any(is_numeric):
+        if len(sat) > 1:
+            raise MappingFileError(
+                f"{source}: numeric driver {name!r} has {len(sat)} columns "
+                f"({', '.join(map(repr, sat))}); numbers in different units cannot be averaged: "
+                "give each column its own driver name"
+            )
+        if imp:
+            raise MappingFileError(
+                f"{source}: numeric driver {name!r} ({sat[0]!r}) has an importance rating "
+                f"({', '.join(map(repr, imp))}), but a number has no place on the IPA map; "
+                "drop the importance row, or map a rating of the driver instead"
+            )
+    return DriverColumns(name, sat, imp, numeric=any(is_numeric))
+
+
+def _scale_text(scale: tuple[float, float] | None) -> str:
+    return "rating (scale not declared)" if scale is None else f"{scale[0]:g}-{scale[1]:g}"
+
+
+def scale_mismatch(
+    source: str, driver: str, role: str, scales: Mapping[str, str]
+) -> MappingFileError:
+    """The error for items of one driver on different scales (``scales``: column -> scale text)."""
+    listed = ", ".join(f"{c!r} {s}" for c, s in scales.items())
+    return MappingFileError(
+        f"{source}: the {role} items of driver {driver!r} are on different scales ({listed}); "
+        "the items of one driver must share one scale: correct the scale column of the "
+        "mapping file, or give these columns different driver names"
+    )
+
+
+def nonnegative_kind(*names: str) -> str | None:
+    """``tenure``, ``spend`` or ``count`` when one of ``names`` (a role, a column or
+    driver name) says the column holds such a quantity, which cannot be negative."""
+    for name in names:
+        if name in ("tenure", "spend"):
+            return name
+        role = _role_of(name, exact=False)
+        if role in ("tenure", "spend"):
+            return role
+        words = re.sub(r"[\s_\-.:：、/()（）]+", " ", str(name).lower()).strip()
+        if _COUNT_WORDS.search(words):
+            return "count"
+    return None
 
 
 def _add_pair(pairs: dict, name: str, kind: str, col: str, source: str) -> None:
     slot = pairs.setdefault(name, {})
     if kind in slot:
         raise PairingError(
-            f"{source}: columns {slot[kind]!r} and {col!r} both look like the {kind} "
-            f"rating of driver {name!r}; rename one or give a mapping file (--mapping)"
+            f"{source}: columns {slot[kind][0]!r} and {col!r} both look like the {kind} "
+            f"rating of driver {name!r}; rename one, or if both are items of that driver "
+            "list them in a mapping file (--mapping) with the same driver, e.g. the CSV "
+            f"lines '{slot[kind][0]},{kind},{name}' and '{col},{kind},{name}' under the "
+            "header 'column,role,driver'"
         )
-    slot[kind] = col
+    slot[kind] = [col]
 
 
 def parse_scale(text: object, where: str) -> tuple[float, float]:
@@ -403,12 +499,19 @@ def read_mapping(path: str | Path) -> list[dict]:
     importance, driver: x, scale: 1-5}``). Roles: importance, satisfaction,
     overall, behavioural, intentional, recommend, emotional and the trait roles
     segment, customer_type, spend, tenure, age, region, competitor_offer,
-    competitor_price.
+    competitor_price. Several rows with the same driver and role are the items
+    of that driver. ``scale`` is a range (``1-5``), blank (inferred) or
+    ``numeric`` (read as a number, not a rating; for the roles in
+    :data:`NUMERIC_ROLES`): a numeric satisfaction column is a numeric driver.
+
+    Returns records ``column, role, driver, scale, _source``; ``scale`` is
+    ``(low, high)``, ``"numeric"`` or ``None``.
 
     Raises
     ------
     MappingFileError
-        Missing file, unknown role, driver rating without a driver name, bad scale.
+        Missing file, unknown role, driver rating without a driver name, bad
+        scale, ``numeric`` for a role that is a rating.
     """
     path = Path(path)
     if not path.is_file():
@@ -456,12 +559,23 @@ def read_mapping(path: str | Path) -> list[dict]:
         if role in DRIVER_ROLES and not driver:
             raise MappingFileError(f"{loc}: an {role} column needs a driver name")
         scale = rec.get("scale", "").strip()
+        if scale.lower() == NUMERIC and role not in NUMERIC_ROLES:
+            raise MappingFileError(
+                f"{loc}: scale 'numeric' is for a driver measured by a number (role "
+                "satisfaction), a numeric overall outcome or the traits "
+                f"{', '.join(NUMERIC_ROLES[2:])}; a {role} column is a rating: give its scale "
+                "like 1-5 or leave it blank"
+            )
         out.append(
             {
                 "column": col,
                 "role": role,
                 "driver": driver,
-                "scale": parse_scale(scale, loc) if scale else None,
+                "scale": NUMERIC
+                if scale.lower() == NUMERIC
+                else parse_scale(scale, loc)
+                if scale
+                else None,
                 "_source": loc,
             }
         )

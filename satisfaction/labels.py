@@ -112,6 +112,9 @@ SHEETS = {
 
 HEADERS_ZH = {
     "driver": "驱动因素",
+    "n_items": "满意度题项数",
+    "n_importance_items": "重要性题项数",
+    "columns": "输入列",
     "segment": "细分",
     "n_importance": "重要性样本数",
     "n_satisfaction": "满意度样本数",

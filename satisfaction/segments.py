@@ -21,16 +21,22 @@ from kano.errors import CellProblem, InvalidValueError, OptionError
 from kano.io.files import RawTable
 
 
-def check_tenure(table: RawTable, months: pd.Series, column: str) -> None:
-    """Raise :class:`InvalidValueError` naming negative tenures."""
-    bad = months < 0
+def check_nonnegative(table: RawTable, values: pd.Series, column: str, what: str) -> None:
+    """Raise :class:`InvalidValueError` naming the cells of ``column`` below 0.
+
+    ``what`` says what the column holds, e.g. ``"Tenure (months)"``.
+    """
+    bad = values < 0
     if bad.any():
         cells = [
             CellProblem(table.row_number(i), column, table.frame.at[i, column])
             for i in bad[bad].index[:5]
         ]
         raise InvalidValueError(
-            table.source, cells, int(bad.sum()), hint="Tenure is months, 0 or more."
+            table.source,
+            cells,
+            int(bad.sum()),
+            hint=f"{what} cannot be negative: correct the cell or leave it blank.",
         )
 
 

@@ -233,6 +233,54 @@ def test_waves_folder_gives_the_labels(tmp_path):
     assert "2026Q2.xlsx" in line and "input" in line
 
 
+# --- the -o name: a stem, or a name ending .xlsx or .pdf -------------------------------------
+
+
+@pytest.mark.parametrize("name", ["r.xlsx", "r.pdf"])  # the bare stem: report_run
+def test_output_name_ending_xlsx_or_pdf_is_the_stem(tmp_path, name):
+    result = invoke("report", Q3, "--wave", "2026Q3", "--bootstrap", 30, "--dpi", 20, "-q",
+                    "-o", tmp_path / name)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    written = sorted(p.name for p in tmp_path.iterdir())
+    # no previous wave and no satisfaction survey: the three Kano charts
+    assert written == ["r.pdf", "r.xlsx", "r_better_worse.png", "r_continuous.png",
+                       "r_shares.png"]  # fmt: skip
+
+
+def test_other_output_types_are_refused_for_report(tmp_path):
+    for name in ("r.csv", "r.json", "r.png"):
+        line = one_line_error(invoke("report", Q3, "-o", tmp_path / name))
+        assert f"{name}: the report is a workbook and a PDF" in line and ".xlsx or .pdf" in line
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_report_stem_rules():
+    from kano.quarterly import report_stem
+
+    assert report_stem("out/report_2026Q3") == Path("out/report_2026Q3")
+    assert report_stem("out/r.xlsx") == report_stem("out/r.pdf") == Path("out/r")
+    assert report_stem("out/R.XLSX") == Path("out/R")
+    # a suffix that is no output type stays in the stem: report.2026Q3.xlsx, ...
+    assert report_stem("out/report.2026Q3") == Path("out/report.2026Q3")
+
+
+def test_every_chart_written_is_checked_against_the_inputs(zh_run):
+    from kano.quarterly import chart_paths, report_paths
+
+    checked = {p.name for p in [*report_paths(zh_run["stem"]), *chart_paths(zh_run["stem"])]}
+    assert {p.name for p in zh_run["folder"].iterdir()} <= checked
+
+
+def test_chart_name_over_an_input_is_refused(tmp_path):
+    sat = tmp_path / "r_ipa.png"  # an input where the stem r would write its IPA chart
+    shutil.copy(SAT, sat)
+    before = sat.read_bytes()
+    line = one_line_error(invoke("report", Q3, "--satisfaction", sat, "-o", tmp_path / "r"))
+    assert "r_ipa.png: refusing to write the output over the input file" in line
+    assert sat.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r_ipa.png"]
+
+
 # --- formula injection through `kano classify` --------------------------------------------
 
 

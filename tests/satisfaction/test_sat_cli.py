@@ -213,3 +213,133 @@ def test_error_no_drivers(tmp_path):
     path = tmp_path / "x.csv"
     path.write_text("overall,renewed\n5,yes\n", encoding="utf-8")
     assert "no driver rating columns" in run_error(["drivers", str(path)])
+
+
+# --- outputs follow their suffix --------------------------------------------------------
+
+IPA_HEADERS = ["driver", "n_items", "n_importance_items", "n_importance", "n_satisfaction",
+               "importance", "importance_low", "importance_high", "satisfaction",
+               "satisfaction_low", "satisfaction_high", "importance_pct", "satisfaction_pct", "gap",
+               "priority_score", "priority", "quadrant", "quadrant_name"]  # fmt: skip
+
+
+def read_csv_rows(path: Path) -> list[list[str]]:
+    import csv
+
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM, for Excel
+    with path.open(newline="", encoding="utf-8-sig") as fh:
+        return list(csv.reader(fh))
+
+
+def test_ipa_csv_is_the_drivers_table_without_charts(q2):
+    out = q2.with_name("drivers.csv")
+    r = runner.invoke(app, ["ipa", str(q2), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    rows = read_csv_rows(out)
+    assert rows[0] == IPA_HEADERS
+    table = pd.DataFrame(rows[1:], columns=rows[0]).set_index("driver")
+    data = pd.read_excel(q2, engine="calamine")
+    assert float(table.loc["Price", "satisfaction"]) == pytest.approx(data["sat_price"].mean())
+    assert float(table.loc["Price", "importance"]) == pytest.approx(data["imp_price"].mean())
+    assert table.loc["Price", "n_items"] == "1"
+    assert table.loc["Price", "quadrant_name"] == "Improve first (chief cause of churn)"
+    # the IPA map belongs to the workbook: no PNG/SVG beside a CSV
+    assert sorted(p.name for p in q2.parent.iterdir()) == ["drivers.csv", "survey.xlsx"]
+    assert f"Wrote {out}" in r.stdout
+
+
+def test_ipa_json_has_every_table_and_the_method(q2):
+    out = q2.with_name("ipa.json")
+    r = runner.invoke(app, ["ipa", str(q2), "-o", str(out), "--by", "segment", "--lang", "zh"])
+    assert r.exit_code == 0, r.output
+    import json
+
+    payload = json.loads(out.read_text(encoding="utf-8"))
+    assert list(payload) == ["method", "tables"]
+    assert list(payload["tables"]) == ["drivers", "derived", "compare", "loyalty", "zones",
+                                       "segments", "segment_means", "segment_tests", "missing"]  # fmt: skip
+    drivers = {row["driver"]: row for row in payload["tables"]["drivers"]["rows"]}
+    data = pd.read_excel(q2, engine="calamine")
+    assert drivers["price"]["satisfaction"] == pytest.approx(data["sat_price"].mean())
+    assert drivers["price"]["driver_name"] == "资费/价格"
+    assert drivers["price"]["quadrant"] == "improve"
+    assert drivers["price"]["quadrant_name"] == "重点改进(流失的罪魁祸首)"
+    assert payload["tables"]["derived"]["title"].startswith("结果变量 overall: R² = ")
+    assert payload["method"]["sha256"] == hashlib.sha256(q2.read_bytes()).hexdigest()
+    assert payload["method"]["option by"] == "segment"
+    assert sorted(p.name for p in q2.parent.iterdir()) == ["ipa.json", "survey.xlsx"]
+
+
+def test_drivers_csv_and_json(q2):
+    import json
+
+    out = q2.with_name("d.json")
+    r = runner.invoke(app, ["drivers", str(q2), "-o", str(out), "--bootstrap", "30"])
+    assert r.exit_code == 0, r.output
+    payload = json.loads(out.read_text(encoding="utf-8"))
+    assert list(payload["tables"]) == ["derived", "missing"]
+    rows = payload["tables"]["derived"]["rows"]
+    r2 = float(payload["method"]["option R2"])
+    assert sum(row["shapley"] for row in rows) == pytest.approx(r2, abs=1e-4)
+    assert {row["driver"] for row in rows} >= {"price", "tenure", "customer_traits"}
+    assert next(row for row in rows if row["driver"] == "price")["columns"] == "sat_price"
+    csv_out = q2.with_name("d.csv")
+    r = runner.invoke(app, ["drivers", str(q2), "-o", str(csv_out), "--bootstrap", "30"])
+    assert r.exit_code == 0, r.output
+    table = read_csv_rows(csv_out)
+    assert table[0][:8] == ["driver", "columns", "n", "r", "beta", "johnson", "shapley",
+                            "johnson_share"]  # fmt: skip
+    by_driver = {row[0]: row for row in table[1:]}
+    for row in rows:  # the same numbers as the JSON, same seed
+        name = {"price": "Price", "tenure": "Tenure"}.get(row["driver"])
+        if name:
+            assert float(by_driver[name][6]) == pytest.approx(row["shapley"], abs=1e-12)
+
+
+HOSTILE_DRIVERS = ['=HYPERLINK("http://x","y")', "@SUM(A1)", 'fees, "all"\nin']
+
+
+def test_csv_output_neutralises_formulas_and_quotes_fields(q2, tmp_path):
+    import csv
+
+    mapping = tmp_path / "map.csv"
+    with mapping.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["column", "role", "driver"])
+        for col, name in zip(("price", "network", "service"), HOSTILE_DRIVERS, strict=True):
+            w.writerows([[f"imp_{col}", "importance", name], [f"sat_{col}", "satisfaction", name]])
+    out = tmp_path / "hostile.csv"
+    r = runner.invoke(app, ["ipa", str(q2), "--mapping", str(mapping), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    rows = read_csv_rows(out)
+    names = [row[0] for row in rows[1:]]
+    assert sorted(names) == sorted(['\'=HYPERLINK("http://x","y")', "'@SUM(A1)", 'fees, "all"\nin'])
+    text = out.read_text(encoding="utf-8-sig")
+    assert '"fees, ""all""\nin"' in text  # comma, quote and newline: one quoted field
+    assert all(len(row) == len(IPA_HEADERS) for row in rows)
+
+
+@pytest.mark.parametrize("command", ["ipa", "drivers"])
+def test_unknown_output_suffix_is_refused_before_any_work(q2, command):
+    before = sorted(p.name for p in q2.parent.iterdir())
+    err = run_error([command, str(q2), "-o", str(q2.with_name("out.txt"))])
+    assert "out.txt: unknown output type '.txt'" in err
+    assert ".xlsx" in err and ".csv" in err and ".json" in err
+    err = run_error([command, str(q2), "-o", str(q2.with_name("out"))])
+    assert "the name has no suffix" in err
+    # checked before the input is read: a missing input still gets the suffix error
+    err = run_error([command, str(q2.with_name("nope.xlsx")), "-o", str(q2.with_name("o.png"))])
+    assert "'.png'" in err and "not found" not in err
+    assert sorted(p.name for p in q2.parent.iterdir()) == before
+
+
+def test_csv_output_over_the_input_is_refused(tmp_path):
+    frame = pd.read_excel(EXAMPLES / "satisfaction_2026Q2.xlsx", engine="calamine")
+    path = tmp_path / "sat.csv"
+    frame.to_csv(path, index=False)
+    before = path.read_bytes()
+    assert "refusing to write the output over the input" in run_error(
+        ["drivers", str(path), "-o", str(path)]
+    )
+    assert path.read_bytes() == before

@@ -14,8 +14,10 @@ from satisfaction.validate import Scale, infer_scale, ratings, to_binary
 
 
 def pairs(frame: pd.DataFrame) -> dict[str, tuple[str | None, str]]:
+    """Driver -> (importance column, satisfaction column); detection finds one item each."""
     cols = find_columns(frame)
-    return {d.name: (d.importance, d.satisfaction) for d in cols.drivers}
+    assert all(len(d.satisfaction) == 1 and len(d.importance) <= 1 for d in cols.drivers)
+    return {d.name: ((d.importance or (None,))[0], d.satisfaction[0]) for d in cols.drivers}
 
 
 @pytest.mark.parametrize(
@@ -60,7 +62,7 @@ def test_outcomes_and_traits_english_chinese_and_bilingual():
     )
     cols = find_columns(frame)
     assert [d.name for d in cols.drivers] == ["price"]
-    assert cols.drivers[0].importance is None
+    assert cols.drivers[0].importance == ()
     assert cols.overall == "总体满意度 Overall satisfaction"
     assert cols.behavioural == ("是否续约",)
     assert cols.intentional == ("intend_to_stay",)
@@ -99,8 +101,8 @@ def test_mapping_csv_and_yaml(tmp_path):
     cols = find_columns(frame, read_mapping(csv))
     assert (cols.drivers[0].name, cols.drivers[0].importance, cols.drivers[0].satisfaction) == (
         "price",
-        "Q1",
-        "Q2",
+        ("Q1",),
+        ("Q2",),
     )
     assert cols.overall == "Q9" and cols.traits == {"tenure": "T"}
     assert cols.scales["Q9"] == (1.0, 10.0)

@@ -282,8 +282,8 @@ def test_bad_label_map_and_output_over_it_exit_1(tmp_path, command):
         f"Error: {bad}, line 2: cannot read the label map: the key 'Good' appears twice "
         "(lines 1 and 2); keep one"
     ]
-    good = tmp_path / "good.yaml"
-    good.write_text("Good: 4\n", encoding="utf-8")
+    good = tmp_path / "good.csv"  # a CSV map, and ipa/drivers may write a .csv
+    good.write_text("label,value\nGood,4\n", encoding="utf-8")
     before = good.read_bytes()
     r = runner.invoke(app, [command, str(path), "--labels", str(good), "-o", str(good)])
     assert r.exit_code == 1 and "refusing to write the output over the input" in r.stderr
