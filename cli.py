@@ -94,6 +94,11 @@ class OnInvalid(StrEnum):
     skip = "skip"
 
 
+class Codes(StrEnum):
+    standard = "standard"
+    reversed = "reversed"
+
+
 class Layout(StrEnum):
     auto = "auto"
     wide = "wide"
@@ -135,6 +140,14 @@ LabelsOpt = Annotated[
         "--labels",
         help="YAML/CSV label map for rating labels without a built-in scale, "
         "e.g. 'Rather important: 4' (importance, satisfaction, loyalty, NPS).",
+    ),
+]
+CodesOpt = Annotated[
+    Codes,
+    typer.Option(
+        "--codes",
+        help="Numeric answer codes: standard (1 like ... 5 dislike) or reversed (1 dislike ... "
+        "5 like, as SPSSAU writes them). Text answers are read the same either way.",
     ),
 ]
 ScaleOpt = Annotated[
@@ -182,14 +195,34 @@ WorseOpt = Annotated[
 ]
 
 
-def _answer_map(answers: Path | None, scale: int):
-    from kano.errors import OptionError
-    from kano.io.answers import AnswerMap, load_answer_map, three_point_map
+def _with_suggestion(exc, inputs, lang: str, use: str):
+    """``exc`` (an UnknownAnswerError) with a hint naming the suggested answer map written.
 
-    if scale not in (3, 5):
-        raise OptionError(f"--scale must be 5 or 3, not {scale}")
-    base = three_point_map() if scale == 3 else AnswerMap()
-    return load_answer_map(answers, base) if answers else base
+    ``use`` says how to use the map with this command.
+    """
+    from kano.io.answers import text_wordings, write_answer_suggestion
+
+    if not text_wordings(exc.wordings):
+        return exc.with_hint(
+            "These values are not answer codes: fix those cells, or recode the numbers in an "
+            f"answer map (e.g. '0: missing') and {use}"
+        )
+    try:
+        written = write_answer_suggestion(exc, inputs, lang)
+    except OSError as err:
+        return exc.with_hint(
+            f"The suggested answer map could not be written beside the survey "
+            f"({err.strerror or err}); write the map yourself and {use}"
+        )
+    return (
+        exc if written is None else exc.with_hint(f"Check the suggested map in {written} and {use}")
+    )
+
+
+_USE_ANSWERS = (
+    "pass it with --answers, or use --on-invalid skip to leave these answers out "
+    "(they are then counted)"
+)
 
 
 def _print_summary(summary, lang: str, title: str) -> None:
@@ -284,20 +317,28 @@ def _long_columns(text: str | None) -> dict[str, str] | None:
     return out
 
 
-def _read(path, sheet, layout, mapping, answers, scale, on_invalid, long_columns=None, labels=None):
+def _read(path, sheet, layout, mapping, answers, scale, on_invalid, long_columns=None, *,
+          codes: Codes = Codes.standard, inputs=(), lang: str = "en", labels=None):  # fmt: skip
+    """Read a Kano survey; unknown answers write a suggested map beside it (never over ``inputs``)."""
+    from kano.errors import UnknownAnswerError
+    from kano.io.answers import answer_map
     from kano.io.survey import read_survey
 
     columns = _long_columns(long_columns)
-    return read_survey(
-        path,
-        sheet=sheet,
-        layout="long" if columns and layout is Layout.auto else layout.value,
-        mapping=mapping,
-        answers=_answer_map(answers, scale),
-        on_invalid=on_invalid.value,
-        long_columns=columns,
-        labels=labels,
-    )
+    amap = answer_map(codes=codes.value, scale=scale, extra=answers)
+    try:
+        return read_survey(
+            path,
+            sheet=sheet,
+            layout="long" if columns and layout is Layout.auto else layout.value,
+            mapping=mapping,
+            answers=amap,
+            on_invalid=on_invalid.value,
+            long_columns=columns,
+            labels=labels,
+        )
+    except UnknownAnswerError as exc:
+        raise _with_suggestion(exc, [path, *inputs], lang, _USE_ANSWERS) from None
 
 
 def _table_file(spec: str) -> Path | None:
@@ -335,6 +376,7 @@ def classify_cmd(
     mapping: MappingOpt = None,
     answers: AnswersOpt = None,
     label_file: LabelsOpt = None,
+    codes: CodesOpt = Codes.standard,
     scale: ScaleOpt = 5,
     table: TableOpt = "standard",
     rule: RuleOpt = RuleName.max,
@@ -387,6 +429,7 @@ def classify_cmd(
     (writes survey_kano.xlsx beside the input, and with --charts its charts as PNG)
     """
     from kano.analysis import analyze
+    from kano.labels import WARNING_WORD
     from kano.output import check_output_path
     from kano.report import classify_sheets, method_info, summary_settings, write_summary
     from kano.segments import derive_segments, named_segments, read_customer_types
@@ -408,7 +451,8 @@ def classify_cmd(
     label_map = _label_map(label_file)
     data = combine_surveys(
         [(p.name, _read(p, sheet, layout, mapping, answers, scale, on_invalid, long_columns,
-                        label_map))
+                        codes=codes, inputs=[mapping, answers, label_file], lang=lang.value,
+                        labels=label_map))
          for p in surveys]
     )  # fmt: skip
     split = (
@@ -445,6 +489,8 @@ def classify_cmd(
         method,
         lang.value,
     )
+    for warning in result.warnings:
+        typer.echo(f"{WARNING_WORD[lang.value]}: {warning.text(lang.value)}", err=True)
     written = [out]
     if charts and is_book:
         from kano import charts as kc
@@ -603,6 +649,7 @@ def compare_cmd(
     mapping: MappingOpt = None,
     answers: AnswersOpt = None,
     label_file: LabelsOpt = None,
+    codes: CodesOpt = Codes.standard,
     scale: ScaleOpt = 5,
     table: TableOpt = "standard",
     rule: RuleOpt = RuleName.max,
@@ -639,13 +686,15 @@ def compare_cmd(
     tbl = evaluation_table(table)
     options = SummaryOptions(rule=rule.value, threshold=threshold)
     label_map = _label_map(label_file)
+    read_inputs = [*surveys, mapping, answers, label_file]
     waves = [
         (label, _read(p, sheet, layout, mapping, answers, scale, on_invalid, long_columns,
-                      label_map))
+                      codes=codes, inputs=read_inputs, lang=lang.value, labels=label_map))
         for label, p in zip(labels, surveys, strict=True)
     ]  # fmt: skip
     result = compare_waves(waves, tbl, options, n_boot=n_boot, seed=seed, lang=lang.value)
-    settings = summary_settings(tbl, options, {"waves": ", ".join(labels), "bootstrap resamples": n_boot,
+    settings = summary_settings(tbl, options, {"waves": ", ".join(labels), "answer map": waves[0][1].answer_map,
+                                               "bootstrap resamples": n_boot,
                                                "bootstrap seed": seed, "language": lang.value,
                                                "tests": "χ² or Fisher exact per consecutive pair; BH across services"})  # fmt: skip
     inputs = {f"input {label}": p for label, p in zip(labels, surveys, strict=True)}
@@ -674,6 +723,7 @@ def priority_cmd(
     mapping: MappingOpt = None,
     answers: AnswersOpt = None,
     label_file: LabelsOpt = None,
+    codes: CodesOpt = Codes.standard,
     table: TableOpt = "standard",
     rule: RuleOpt = RuleName.max,
     threshold: ThresholdOpt = 0.05,
@@ -706,7 +756,9 @@ def priority_cmd(
     tbl = evaluation_table(table)
     options = SummaryOptions(rule=rule.value, threshold=threshold)
     label_map = _label_map(label_file)
-    data = _read(survey, sheet, Layout.auto, mapping, answers, 5, on_invalid, labels=label_map)
+    data = _read(survey, sheet, Layout.auto, mapping, answers, 5, on_invalid, codes=codes,
+                 inputs=[satisfaction_file, mapping, answers, label_file], lang=lang.value,
+                 labels=label_map)  # fmt: skip
     summary = summarize(data, tbl, options)
     sat = load_survey(
         sat_path,
@@ -724,6 +776,7 @@ def priority_cmd(
     priorities, unmatched = priority_list(summary, result.table, lang=lang.value)
     settings = summary_settings(
         tbl, options, {"rule of the list": "docs/methods.md, Kano x IPA priority list",
+                       "answer map": data.answer_map,
                        "satisfaction crosshair": "mean satisfaction of the matched services",
                        "language": lang.value},
     )  # fmt: skip
@@ -793,7 +846,7 @@ def report_cmd(
     """
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from kano.errors import OptionError
+    from kano.errors import OptionError, UnknownAnswerError
     from kano.output import check_output_path
     from kano.quarterly import (
         build_report,
@@ -826,11 +879,16 @@ def report_cmd(
         def step(name: str) -> None:
             bar.update(task, description=name)
 
-        report = build_report(
-            survey, wave=wave, previous=list(zip(labels, earlier, strict=True)), satisfaction=satisfaction_file,
-            lang=lang.value, table=table, options=options, n_boot=n_boot, seed=seed, sheet=sheet,
-            mapping=mapping, progress=step, labels=_label_map(label_file),
-        )  # fmt: skip
+        try:
+            report = build_report(
+                survey, wave=wave, previous=list(zip(labels, earlier, strict=True)), satisfaction=satisfaction_file,
+                lang=lang.value, table=table, options=options, n_boot=n_boot, seed=seed, sheet=sheet,
+                mapping=mapping, progress=step, labels=_label_map(label_file),
+            )  # fmt: skip
+        except UnknownAnswerError as exc:  # the report reads the built-in wordings and codes only
+            use = ("use it with kano classify, compare or priority --answers (kano report takes no "
+                   "answer map yet), or fix those cells")  # fmt: skip
+            raise _with_suggestion(exc, [*inputs, mapping], lang.value, use) from None
         written = write_report(report, stem, dpi=dpi, progress=step)
     if not quiet:
         for _heading, lines in findings_blocks(report):

@@ -13,7 +13,7 @@ import pandas as pd
 
 from kano.classify import classify
 from kano.io.survey import KanoSurvey
-from kano.stats import SummaryOptions, summarize
+from kano.stats import CodingWarning, SummaryOptions, coding_warnings, summarize
 from kano.tables import EvaluationTable, evaluation_table
 
 if TYPE_CHECKING:  # the analyses below import scipy.stats; load them only when asked for
@@ -29,7 +29,8 @@ class KanoAnalysis:
     ``stability`` and ``unstable`` from the bootstrap; ``intervals``: Wilson
     CIs of every share (tidy); ``continuous``: DuMouchel scores per service;
     ``segments``: the comparison between segments; ``categories``:
-    per-respondent categories; ``settings``: what was done, for the Method sheet.
+    per-respondent categories; ``settings``: what was done, for the Method sheet;
+    ``warnings``: signs of a data problem (:func:`kano.stats.coding_warnings`).
     """
 
     survey: KanoSurvey
@@ -41,6 +42,7 @@ class KanoAnalysis:
     segments: GroupComparison | None = None
     categories: pd.DataFrame | None = None
     settings: dict[str, object] = field(default_factory=dict)
+    warnings: tuple[CodingWarning, ...] = ()
 
 
 def analyze(
@@ -125,6 +127,7 @@ def analyze(
         segments=segments,
         categories=classify(survey, table) if detail else None,
         settings=settings,
+        warnings=coding_warnings(summary),
     )
 
 

@@ -6,7 +6,9 @@ message on one line and exits 1. Anything else is a bug.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 
 class KanoError(Exception):
@@ -46,10 +48,20 @@ class CellProblem:
     value: object
 
     def describe(self) -> str:
-        value = self.value.item() if hasattr(self.value, "item") else self.value
-        if isinstance(value, str) and len(value) > 60:
-            value = value[:57] + "..."
-        return f"row {self.row}, column {self.column!r}: {value!r}"
+        return f"row {self.row}, column {self.column!r}: {shown_value(self.value)}"
+
+
+def shown_value(value: object, whole_numbers: bool = False) -> str:
+    """``repr`` of a cell value for a message: numpy scalars as Python, long text cut to 60.
+
+    With ``whole_numbers``, a float such as 6.0 is shown as 6 (as a spreadsheet shows it).
+    """
+    value = value.item() if hasattr(value, "item") else value
+    if isinstance(value, str) and len(value) > 60:
+        value = value[:57] + "..."
+    if whole_numbers and isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return repr(value)
 
 
 class InvalidValueError(KanoError):
@@ -70,34 +82,88 @@ class InvalidValueError(KanoError):
         )
 
 
-class UnknownLabelError(InvalidValueError):
-    """Rating cells hold labels (or other values) that no scale or label map gives a number.
+@dataclass(frozen=True)
+class UnknownWording:
+    """One distinct answer value that is neither a code nor a known wording.
 
-    ``labels`` lists each distinct value once as ``(first cell, count)``, in
-    spreadsheet order; ``problems`` are those first cells; ``total`` counts all cells.
+    ``value`` is its first form as written, ``count`` the number of cells holding
+    it (in any answer column, after normalisation), ``first`` its first cell in
+    reading order (row, then column).
     """
 
-    MAX_SHOWN = 5
+    value: object
+    count: int
+    first: CellProblem
 
-    def __init__(self, source: str, labels: list[tuple[CellProblem, int]]):
+
+MAX_WORDINGS_SHOWN = 10
+
+
+class UnknownAnswerError(InvalidValueError):
+    """Answer cells hold values that are not codes or known wordings.
+
+    ``wordings`` lists every distinct unknown value once, in order of first
+    appearance; ``problems`` holds their first cells and ``total`` counts all
+    offending cells. ``path`` is the file read (``None`` for a DataFrame), so a
+    caller can write a suggested answer map beside it
+    (:func:`kano.io.answers.suggest_answer_map`).
+    """
+
+    def __init__(
+        self,
+        source: str,
+        wordings: Sequence[UnknownWording],
+        hint: str = "",
+        path: str | Path | None = None,
+    ):
         self.source = source
-        self.labels = labels
-        self.problems = [cell for cell, _ in labels]
-        self.total = sum(count for _, count in labels)
-        shown = "; ".join(
-            f"{cell.describe()} ({count} cell{'s' if count != 1 else ''})"
-            for cell, count in labels[: self.MAX_SHOWN]
-        )
-        more = len(labels) - self.MAX_SHOWN
-        tail = f" (and {more} more label{'s' if more != 1 else ''})" if more > 0 else ""
-        n, k = self.total, len(labels)
+        self.wordings = tuple(wordings)
+        self.problems = [w.first for w in self.wordings]
+        self.total = sum(w.count for w in self.wordings)
+        self.hint = hint
+        self.path = Path(path) if path is not None else None
+        shown = "; ".join(_describe_wording(w) for w in self.wordings[:MAX_WORDINGS_SHOWN])
+        rest = len(self.wordings) - MAX_WORDINGS_SHOWN
+        more = f"; and {rest} more" if rest > 0 else ""
+        k = len(self.wordings)
+        verb = "answer wordings are" if k != 1 else "answer wording is"
+        tail = f" {hint}" if hint else ""
+        KanoError.__init__(self, f"{source}: {k} {verb} not known: {shown}{more}.{tail}")
+
+    def with_hint(self, hint: str) -> UnknownAnswerError:
+        """The same error with another closing hint (e.g. naming a suggestion file written)."""
+        return UnknownAnswerError(self.source, self.wordings, hint, self.path)
+
+
+def _describe_wording(w: UnknownWording) -> str:
+    where = f"row {w.first.row}, column {w.first.column!r}"
+    cells = "1 cell, " if w.count == 1 else f"{w.count} cells, first at "
+    return f"{shown_value(w.value, whole_numbers=True)} ({cells}{where})"
+
+
+class UnknownLabelError(InvalidValueError):
+    """Rating cells hold values that are no number and no label of a built-in set or label map.
+
+    ``labels`` lists every distinct value once (:class:`UnknownWording`: value as
+    first written, count, first cell), in spreadsheet order; ``problems`` holds their
+    first cells and ``total`` counts all offending cells. The message has the form of
+    :class:`UnknownAnswerError`'s and ends with the fix.
+    """
+
+    def __init__(self, source: str, labels: Sequence[UnknownWording]):
+        self.source = source
+        self.labels = tuple(labels)
+        self.problems = [w.first for w in self.labels]
+        self.total = sum(w.count for w in self.labels)
+        shown = "; ".join(_describe_wording(w) for w in self.labels[:MAX_WORDINGS_SHOWN])
+        rest = len(self.labels) - MAX_WORDINGS_SHOWN
+        more = f"; and {rest} more" if rest > 0 else ""
+        verb = "rating labels are" if len(self.labels) != 1 else "rating label is"
         KanoError.__init__(
             self,
-            f"{source}: {n} cell{'s' if n != 1 else ''} hold{'s' if n == 1 else ''} "
-            f"{k} label{'s' if k != 1 else ''} that {'is not a rating' if k == 1 else 'are not ratings'} "
-            f"(first cell and count of each): {shown}{tail}. Give their numbers in a label map "
-            "(--labels labels.yaml, lines like 'Rather important: 4') or re-export the numeric "
-            "values.",
+            f"{source}: {len(self.labels)} {verb} not known: {shown}{more}. Give their numbers "
+            "in a label map (--labels labels.yaml, lines like 'Rather important: 4') or "
+            "re-export the numeric values.",
         )
 
 

@@ -255,6 +255,72 @@ COLUMNS = {
 }
 
 
+# Comments of the suggested answer map written for unknown wordings (kano.io.answers).
+SUGGESTION_TEXT = {
+    "en": {
+        "source": "Answer wordings of {source} that the toolkit does not know.",
+        "header": (
+            "This is a SUGGESTION: check every line before you use it.",
+            "Each line is 'answer as written: code'; the codes are like, must-be, neutral,",
+            "live-with, dislike (or missing for answers that are blanks).",
+            "Lines marked 'guessed: check' were guessed from key words: correct any wrong code.",
+            "Pass the file with --answers: it adds to the built-in wordings.",
+        ),
+        "guessed": "guessed: check",
+        "cells": "{n} cells",
+        "cell": "1 cell",
+        "open": "Not guessed: write like, must-be, neutral, live-with, dislike or missing after "
+        "the colon, then remove the leading '# '",
+        "not_text": "Not listed because they are not text (numbers out of range, dates, "
+        "TRUE/FALSE): {n} of the unknown values. Fix those cells, or recode a number here, "
+        "e.g. '0: missing'",
+        "too_long": "Not listed because they are longer than {limit} characters (not answer "
+        "wordings): {n} of the unknown texts. Check those cells",
+    },
+    "zh": {
+        "source": "{source} 中本工具不认识的答案措辞。",
+        "header": (
+            "以下仅为建议: 使用前请逐行核对。",
+            "每行格式为 '原始答案: 编码'; 编码为 like(喜欢)、must-be(理所当然)、neutral(无所谓)、",
+            "live-with(能忍受)、dislike(不喜欢), 空白答案写 missing(缺失)。",
+            "标有 'guessed: check' 的行由关键词猜测得出: 请改正错误的编码。",
+            "用 --answers 传入本文件: 它在内置措辞之外补充新的措辞。",
+        ),
+        "guessed": "guessed: check 猜测, 请核对",
+        "cells": "{n} 个单元格",
+        "cell": "1 个单元格",
+        "open": "未能猜测: 请在冒号后写 like、must-be、neutral、live-with、dislike 或 missing, "
+        "再删去行首的 '# '",
+        "not_text": "另有 {n} 个未知值不是文字(超出范围的数字、日期、TRUE/FALSE), 未列出: 请修正这些"
+        "单元格, 或在此为数字重新编码, 例如 '0: missing'",
+        "too_long": "另有 {n} 个超过 {limit} 个字符的文字未列出: 它们不是答案措辞, 请检查这些单元格",
+    },
+}
+
+# The word before a warning printed on the terminal.
+WARNING_WORD = {"en": "Warning", "zh": "警告"}
+
+# Warnings about the data as a whole (kano.stats.coding_warnings): code -> text per language.
+WARNINGS = {
+    "en": {
+        "reversed_codes": "R+Q is 30% or more for {flagged} of {checked} services (with at least "
+        "10 classified pairs): the answer codes look reversed (1 = dislike … 5 = like, as SPSSAU "
+        "writes them). If the questionnaire listed the answers from dislike to like, rerun with "
+        "--codes reversed; if you already did, rerun without it.",
+    },
+    "zh": {
+        "reversed_codes": "在 {checked} 个服务(每个至少 10 对有效答案)中, 有 {flagged} 个的 R+Q 占比达到 "
+        "30% 或以上: 答案编码看起来是反向的(1 = 不喜欢 … 5 = 喜欢, SPSSAU 即如此编码)。如果问卷中的"
+        "选项是从“不喜欢”排到“喜欢”, 请加 --codes reversed 重新运行; 如果已经加了, 请去掉它重新运行。",
+    },
+}
+
+
+def warning_text(code: str, lang: str, **values: object) -> str:
+    """The text of a data warning (see :data:`WARNINGS`) in ``lang``, filled with ``values``."""
+    return WARNINGS[check_lang(lang)][code].format(**values)
+
+
 def check_lang(lang: str) -> str:
     """Return ``lang`` if supported, else raise :class:`OptionError`."""
     if lang not in LANGS:

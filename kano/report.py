@@ -133,6 +133,7 @@ def classify_sheets(analysis: KanoAnalysis, lang: str = "en") -> list[SheetSpec]
     notes = [
         *survey.notes,
         *(str(v) for k, v in analysis.settings.items() if k == "respondent filter"),
+        *(w.text(lang) for w in analysis.warnings),
     ]
     sheets.append(_sheet(names["quality"], quality[cols], lang, title="; ".join(notes) or None))
     if len(survey.synonyms):

@@ -17,6 +17,7 @@ from scipy import special
 from kano.classify import category_counts, classify_codes
 from kano.errors import CellProblem, InvalidValueError, OptionError
 from kano.io.survey import KanoSurvey
+from kano.labels import warning_text
 from kano.tables import CATEGORIES, EvaluationTable, evaluation_table
 
 Rule = Literal["max", "moai", "berger"]
@@ -56,6 +57,56 @@ class SummaryOptions:
             raise OptionError(f"unknown rule {self.rule!r}: use one of {', '.join(RULES)}")
         if not 0 <= self.threshold < 1:
             raise OptionError(f"threshold must be a share in [0, 1), not {self.threshold!r}")
+
+
+# The reversed-coding check (docs/methods.md §1): services with at least this many classified
+# pairs are checked; one is flagged when (R + Q) / n >= 30%.
+REVERSED_MIN_N = 10
+
+
+@dataclass(frozen=True)
+class CodingWarning:
+    """A warning about the data as a whole, language-free.
+
+    ``code`` names it (``reversed_codes``); ``flagged`` of ``checked`` services
+    showed the sign. :meth:`text` renders it with :func:`kano.labels.warning_text`.
+    """
+
+    code: str
+    flagged: int
+    checked: int
+
+    def text(self, lang: str = "en") -> str:
+        """The warning in ``lang`` (en or zh), telling the user how to decide."""
+        return warning_text(self.code, lang, flagged=self.flagged, checked=self.checked)
+
+
+def coding_warnings(summary: pd.DataFrame) -> tuple[CodingWarning, ...]:
+    """Signs that the answer codes were read the wrong way round.
+
+    Under the standard table, codes read reversed turn the A, O and M pairs into R,
+    so a reversed file shows mostly R. Among the services with ``n >= 10``
+    classified pairs, when more than half have ``(R + Q) / n >= 0.30``, the
+    warning ``reversed_codes`` is returned (docs/methods.md §1, the toolkit's own
+    rule of thumb).
+
+    Parameters
+    ----------
+    summary:
+        A summary matrix (:func:`summarize`): the columns ``R``, ``Q`` and ``n``.
+
+    Returns
+    -------
+    The warnings, empty when none applies.
+    """
+    n = summary["n"].to_numpy(dtype=np.int64)
+    rq = summary["R"].to_numpy(dtype=np.int64) + summary["Q"].to_numpy(dtype=np.int64)
+    checked = n >= REVERSED_MIN_N
+    flagged = checked & (10 * rq >= 3 * n)  # (R + Q) / n >= 0.30, in whole numbers
+    n_checked, n_flagged = int(checked.sum()), int(flagged.sum())
+    if n_checked and 2 * n_flagged > n_checked:
+        return (CodingWarning("reversed_codes", n_flagged, n_checked),)
+    return ()
 
 
 def summarize(

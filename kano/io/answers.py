@@ -2,17 +2,21 @@
 
 Codes, in the order of the source documents: 1 like, 2 must-be / expect,
 3 neutral, 4 live with, 5 dislike; 0 means missing (blank cell). Text labels are
-recognised in English and in simplified and traditional Chinese, after
-normalising case, whitespace, full-width characters and curly apostrophes.
-Work is done once per distinct value of a column, never per respondent.
+recognised in English and in simplified and traditional Chinese after
+:func:`normalize_label`. Numbers are codes through the answer map's numeric
+table (standard or reversed, 5- or 3-point: :func:`answer_map`). A value that is
+neither is unknown: it is never classified, and :func:`suggest_answer_map`
+drafts an answer map for the user to check. Work is done once per distinct value
+of a column, never per respondent.
 """
 
 from __future__ import annotations
 
 import math
+import os
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,208 +24,187 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from kano.errors import MappingFileError
+from kano.errors import (
+    MappingFileError,
+    OptionError,
+    OutputError,
+    UnknownAnswerError,
+    UnknownWording,
+)
+from kano.output import atomic_path, check_output_path
 
 LIKE, MUST_BE, NEUTRAL, LIVE_WITH, DISLIKE = 1, 2, 3, 4, 5
 MISSING = 0
 INVALID = 255
 
 ANSWER_KEYS = {"like": 1, "must-be": 2, "expect": 2, "neutral": 3, "live-with": 4, "dislike": 5}
+#: The code names an answer map is written with, in code order.
+CODE_NAMES = {LIKE: "like", MUST_BE: "must-be", NEUTRAL: "neutral", LIVE_WITH: "live-with",
+              DISLIKE: "dislike"}  # fmt: skip
 
-# Wordings of the five answers found in the literature and in real exports.
-# Keys are normalised with :func:`normalize_label` when the table is built.
+# Wordings of the five answers found in the literature and in real exports: Kano et
+# al. (1984) and Berger et al. (1993) ("I like it that way" ...), Matzler & Hinterhuber
+# (1998), Löfgren & Witell (2008) ("I am expecting it to be that way", "I can accept it
+# to be that way"), Blauth's wording ("This would be very helpful to me" ...), the
+# Qualtrics Kano template ("I expect it", "I can tolerate it"), Chinese Kano papers and
+# SPSSAU (喜欢 / 理所当然 / 无所谓 / 能忍受 / 不喜欢). Simplified Chinese only: the
+# traditional forms are derived below. Keys are normalised with :func:`normalize_label`.
 _SYNONYMS: dict[int, tuple[str, ...]] = {
     LIKE: (
-        "I like it",
-        "I like it that way",
-        "like",
-        "like it",
-        "I like",
-        "I would like it",
-        "I enjoy it",
-        "I'd like it",
-        "delighted",
-        "satisfied",
-        "I am satisfied",
-        "It pleases me",
-        "我喜欢",
-        "喜欢",
-        "我很喜欢",
-        "很喜欢",
-        "我喜欢这样",
-        "满意",
-        "我会很满意",
-        "令人满意",
-        "我喜歡",
-        "喜歡",
-        "我很喜歡",
-        "很喜歡",
-        "滿意",
+        "I like it", "I like it that way", "I like it this way", "I like it very much",
+        "like it very much", "I really like it", "like", "like it", "I like", "I would like it",
+        "I'd like it", "I enjoy it", "delighted", "satisfied", "I am satisfied", "It pleases me",
+        "This would be very helpful to me",
+        "我喜欢", "喜欢", "我很喜欢", "很喜欢", "我非常喜欢", "非常喜欢", "我喜欢这样", "满意",
+        "我会很满意", "令人满意",
     ),
     MUST_BE: (
-        "It must be that way",
-        "must be that way",
-        "It must be",
-        "must be",
-        "must-be",
-        "mustbe",
-        "I expect it",
-        "I expect it that way",
-        "expect it",
-        "expect",
-        "expected",
-        "I expect",
-        "It should be that way",
-        "should be that way",
-        "It is basic",
-        "basic",
-        "It's a must",
-        "It is necessary",
-        "necessary",
-        "taken for granted",
-        "I take it for granted",
-        "它应该是那样",
-        "应该是那样",
-        "它应该那样",
-        "它理应如此",
-        "理应如此",
-        "理所当然",
-        "应该的",
-        "应该",
-        "应该是这样",
-        "应该如此",
-        "必须的",
-        "必须",
-        "必备",
-        "必需的",
-        "本该如此",
-        "我期望如此",
-        "它應該是那樣",
-        "應該是那樣",
-        "理應如此",
-        "理所當然",
-        "應該的",
-        "應該",
-        "應該是這樣",
-        "必須的",
-        "必須",
-        "本該如此",
+        "It must be that way", "I must be that way", "must be that way", "It must be like that",
+        "It must be", "must be", "must-be", "mustbe", "I expect it", "I expect it that way",
+        "I expect it to be that way", "I expect it to be this way",
+        "I am expecting it to be that way", "I would expect it", "expect it", "expect",
+        "expected", "It is expected", "I expect", "It should be that way", "should be that way",
+        "It should be so", "It is basic", "basic", "It's a must", "It is necessary", "necessary",
+        "taken for granted", "I take it for granted", "This is a basic requirement for me",
+        "它应该是那样", "应该是那样", "它应该那样", "它应该这样", "它理应如此", "理应如此",
+        "理所当然", "理所应当", "应该的", "应该", "应该是这样", "应该如此", "本应如此", "必须的",
+        "必须", "必备", "必需的", "本该如此", "我期望如此",
     ),
     NEUTRAL: (
-        "I am neutral",
-        "I'm neutral",
-        "neutral",
-        "I feel neutral",
-        "I don't care",
-        "don't care",
-        "do not care",
-        "I do not care",
-        "indifferent",
-        "I am indifferent",
-        "It doesn't matter",
-        "doesn't matter",
-        "no feeling",
-        "no preference",
-        "no opinion",
-        "我持中立态度",
-        "持中立态度",
-        "中立",
-        "无所谓",
-        "我无所谓",
-        "都可以",
-        "没感觉",
-        "没有感觉",
-        "一般",
-        "无差异",
-        "不在乎",
-        "我不在乎",
-        "我持中立態度",
-        "持中立態度",
-        "無所謂",
-        "我無所謂",
-        "沒感覺",
-        "沒有感覺",
-        "無差異",
+        "I am neutral", "I'm neutral", "neutral", "I feel neutral", "I don't care",
+        "don't care", "do not care", "I do not care", "indifferent", "I am indifferent",
+        "It doesn't matter", "It does not matter", "doesn't matter", "no feeling",
+        "I have no feeling about it", "no preference", "no opinion",
+        "This would not affect me",
+        "我持中立态度", "持中立态度", "中立", "无所谓", "我无所谓", "都可以", "没感觉", "没有感觉",
+        "一般", "无差异", "不在乎", "我不在乎",
     ),
     LIVE_WITH: (
-        "I can live with it",
-        "I can live with it that way",
-        "live with it",
-        "live with",
-        "can live with it",
-        "I can tolerate it",
-        "tolerate it",
-        "tolerate",
-        "I can accept it",
-        "I can put up with it",
-        "acceptable",
-        "I accept it",
-        "我可以忍受",
-        "可以忍受",
-        "能忍受",
-        "我能忍受",
-        "忍受",
-        "勉强接受",
-        "可以接受",
-        "能接受",
-        "还能接受",
-        "我能接受",
-        "勉強接受",
-        "還能接受",
+        "I can live with it", "I can live with it that way", "I can live with it this way",
+        "live with it", "live with", "can live with it", "I can tolerate it", "I tolerate it",
+        "tolerate it", "tolerate", "tolerable", "I can accept it",
+        "I can accept it to be that way", "I reluctantly accept it", "reluctantly accept it",
+        "I barely accept it", "I can put up with it", "acceptable", "I accept it",
+        "This would be a minor inconvenience",
+        "我可以忍受", "可以忍受", "能忍受", "我能忍受", "忍受", "勉强接受", "勉强可以接受",
+        "勉强能接受", "可以接受", "能接受", "还能接受", "我能接受",
     ),
     DISLIKE: (
-        "I dislike it",
-        "I dislike it that way",
-        "dislike",
-        "dislike it",
-        "I don't like it",
-        "I do not like it",
-        "I hate it",
-        "dissatisfied",
-        "I am dissatisfied",
-        "I would dislike it",
-        "我不喜欢",
-        "不喜欢",
-        "我很不喜欢",
-        "很不喜欢",
-        "不满意",
-        "讨厌",
-        "我讨厌",
-        "我不喜歡",
-        "不喜歡",
-        "我很不喜歡",
-        "很不喜歡",
-        "不滿意",
-        "討厭",
+        "I dislike it", "I dislike it that way", "I dislike it this way", "dislike",
+        "dislike it", "I don't like it", "I do not like it", "do not like it",
+        "I don't like it that way", "I would not like it", "I wouldn't like it", "I hate it",
+        "dissatisfied", "I am dissatisfied", "I would dislike it", "I really dislike it",
+        "This would be a major problem for me",
+        "我不喜欢", "不喜欢", "我很不喜欢", "很不喜欢", "我非常不喜欢", "非常不喜欢", "不满意",
+        "讨厌", "我讨厌",
     ),
-}
+}  # fmt: skip
 
-# Cells that survey platforms write for a skipped question (问卷星 writes "(跳过)").
+# Simplified -> traditional for every character of the wordings above that differs.
+_TRADITIONAL = str.maketrans(
+    "欢应该样须无谓态强满讨厌还没觉异备这当会爱", "歡應該樣須無謂態強滿討厭還沒覺異備這當會愛"
+)
+
+# Cells that survey platforms write for a skipped question (问卷星 writes "(跳过)" and "(空)").
 MISSING_WORDS = {"(跳过)", "跳过", "(空)", "(跳過)", "跳過"}
 
-# The 3-point short form (like / neutral / dislike) coded 1-3.
-THREE_POINT = {1: LIKE, 2: NEUTRAL, 3: DISLIKE}
+# The numeric codes: standard (1 like … 5 dislike), reversed (SPSSAU's 1 dislike … 5 like),
+# and the 3-point short form (like / neutral / dislike) mapped onto the 5-point codes.
+_NUMBERS = {
+    ("standard", 5): {1: LIKE, 2: MUST_BE, 3: NEUTRAL, 4: LIVE_WITH, 5: DISLIKE},
+    ("reversed", 5): {1: DISLIKE, 2: LIVE_WITH, 3: NEUTRAL, 4: MUST_BE, 5: LIKE},
+    ("standard", 3): {1: LIKE, 2: NEUTRAL, 3: DISLIKE},
+    ("reversed", 3): {1: DISLIKE, 2: NEUTRAL, 3: LIKE},
+}
+_DESCRIPTIONS = {
+    ("standard", 5): "codes 1-5 (1 like … 5 dislike)",
+    ("reversed", 5): "codes 1-5 reversed (1 dislike … 5 like, as SPSSAU writes them)",
+    ("standard", 3): "3-point short form: 1 like, 2 neutral, 3 dislike",
+    ("reversed", 3): "3-point short form reversed: 1 dislike, 2 neutral, 3 like",
+}
+CODINGS = ("standard", "reversed")
 
-_PUNCT_END = re.compile(r"[\s.。!！?？,，;；]+$")
-_LEADING_CODE = re.compile(r"^\(?([1-5])\)?\s*[.、:：)\]\-]?\s*(.+)$")
+# Applied before NFKC: apostrophe look-alikes (NFKC would turn ´ into a space and an accent)
+# and circled numbers, which become the enumerator "1)" rather than a bare "1".
+_BEFORE_NFKC = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u02bc": "'"}
+    | {chr(0x2460 + k): f"{k + 1})" for k in range(20)}  # ① … ⑳
+    | {chr(0x2776 + k): f"{k + 1})" for k in range(10)}  # ❶ … ❿
+)
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff]")
+_QUOTES = "\"'\u201c\u201d\u00ab\u00bb\u300c\u300d\u300e\u300f\u2039\u203a"
+_LEADING = re.compile(f"^[\\s{_QUOTES}]+")
+_TRAILING = re.compile(f"[\\s{_QUOTES}.\u3002\u3001!?,;:]+$")
+# An option's position written before its wording: 1) 1. 1、 1: 1 - (1), A. A) a、 (a), and
+# ①-⑤ (made "1)" above). Stripped only when a word follows, so "2.5" and "-1" stay numbers;
+# a number and a space alone ("1 分") is not an enumerator: the number may be the answer.
+_ENUMERATOR = re.compile(
+    r"^(?:\(\s*(?:\d{1,2}|[a-e])\s*\)|\d{1,2}\s*[.)\u3001:\-]|[a-e]\s*[.)\u3001:])\s*"
+)
 
 
 def normalize_label(text: str) -> str:
-    """Normalise an answer or header text for matching.
+    """Normalise an answer text for matching.
 
-    NFKC folds full-width letters and digits to ASCII; curly quotes become
-    straight; case is folded; runs of whitespace become one space; trailing
-    punctuation is dropped.
+    NFKC folds full-width letters, digits and punctuation to ASCII; apostrophe
+    look-alikes (’ ‘ ` ´ ʼ) become ``'``; invisible characters are dropped; case
+    is folded; runs of whitespace become one space; quotes around the text and
+    trailing punctuation are dropped; and a leading enumerator (``1)``, ``1.``,
+    ``1、``, ``1:``, ``(1)``, ``1 -``, ``A.``, ``a)``, ``①`` …) is removed when a wording
+    follows it, because the wording, not the option's position, decides the code.
+
+    Parameters
+    ----------
+    text:
+        The cell text or answer-map key.
+
+    Returns
+    -------
+    The normalised text; a bare number stays a number (``"1."`` → ``"1"``).
     """
-    text = unicodedata.normalize("NFKC", text)
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
-    text = " ".join(text.split()).casefold()
-    return _PUNCT_END.sub("", text)
+    text = normalize_text(text)
+    match = _ENUMERATOR.match(text)
+    if match and any(ch.isalpha() for ch in text[match.end() :]):
+        text = _strip_ends(text[match.end() :])
+    return text
 
 
-_LABELS: dict[str, int] = {
-    normalize_label(word): code for code, words in _SYNONYMS.items() for word in words
-}
+def normalize_text(text: str) -> str:
+    """:func:`normalize_label` without the enumerator rule: for cells whose leading
+    number is the value itself (ratings such as ``3 - Somewhat important``,
+    :mod:`kano.io.ratings`)."""
+    text = _INVISIBLE.sub("", text.translate(_BEFORE_NFKC))
+    text = " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+    return _strip_ends(text)
+
+
+def _strip_ends(text: str) -> str:
+    return _TRAILING.sub("", _LEADING.sub("", text))
+
+
+def _build_labels() -> dict[str, int]:
+    """The built-in wordings, normalised; a wording listed under two codes is a bug."""
+    labels: dict[str, int] = {}
+    for code, words in _SYNONYMS.items():
+        for word in words:
+            for form in {word, word.translate(_TRADITIONAL)}:
+                key = normalize_label(form)
+                if labels.setdefault(key, code) != code:
+                    raise AssertionError(f"built-in wording {form!r} is listed under two codes")
+    return labels
+
+
+_LABELS = _build_labels()
+_MISSING_KEYS = {normalize_label(w) for w in MISSING_WORDS}
+
+
+def _number(text: str) -> float | None:
+    """``text`` as a number, or ``None`` (NaN text is not a number: it is an unknown value)."""
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return None if math.isnan(number) else number
 
 
 @dataclass(frozen=True)
@@ -230,20 +213,22 @@ class AnswerMap:
 
     ``labels`` maps normalised text to a code (1-5, or 0 for missing);
     ``numbers`` maps numeric values to codes. The defaults are the source
-    questionnaire's codes 1-5 and the built-in wordings; a user map overrides
-    both (e.g. a reversed scale ``{1: 5, 2: 4, 3: 3, 4: 2, 5: 1}``).
+    questionnaire's codes 1-5 and the built-in wordings; build other maps with
+    :func:`answer_map` (reversed codes, 3-point scale, a user map on top).
     """
 
     labels: Mapping[str, int] = field(default_factory=lambda: dict(_LABELS))
-    numbers: Mapping[float, int] = field(default_factory=lambda: {float(c): c for c in range(1, 6)})
-    description: str = "built-in: codes 1-5, English and Chinese wordings"
+    numbers: Mapping[float, int] = field(
+        default_factory=lambda: {float(k): v for k, v in _NUMBERS[("standard", 5)].items()}
+    )
+    description: str = f"{_DESCRIPTIONS[('standard', 5)]}; built-in English and Chinese wordings"
 
     def lookup(self, value: object) -> tuple[int, bool]:
         """Code of one distinct raw value, and whether it was matched as text (a synonym)."""
         if value is None:
             return MISSING, False
         if isinstance(value, bool | np.bool_):
-            return INVALID, False
+            return INVALID, False  # TRUE/FALSE cells are not answers (and never the code 1/0)
         if isinstance(value, int | float | np.integer | np.floating):
             number = float(value)
             if math.isnan(number):
@@ -257,76 +242,220 @@ class AnswerMap:
         key = normalize_label(raw)
         if key in self.labels:
             return self.labels[key], True
-        try:
-            number = float(key)
-        except ValueError:
-            number = None
-        if number is not None and not math.isnan(number):
+        if key in _MISSING_KEYS:
+            return MISSING, False
+        number = _number(key)
+        if number is not None:
             return self.numbers.get(number, INVALID), False
-        match = _LEADING_CODE.match(key)  # "1. I like it", "2、理应如此"
-        if match:
-            code = self.numbers.get(float(match.group(1)), INVALID)
-            if self.labels.get(match.group(2)) == code:
-                return code, True
         return INVALID, False
+
+
+def answer_key(value: object) -> tuple:
+    """The identity of a raw value as an answer map sees it.
+
+    Two cells with the same key are the same answer: text is compared after
+    :func:`normalize_label`, numbers by value (``6``, ``6.0`` and ``"6"`` alike),
+    booleans apart from the numbers 1 and 0.
+    """
+    if isinstance(value, bool | np.bool_):
+        return ("bool", bool(value))
+    if isinstance(value, int | float | np.integer | np.floating):
+        return ("number", float(value))
+    if isinstance(value, str):
+        text = normalize_label(value)
+        number = _number(text)
+        return ("number", number) if number is not None else ("text", text)
+    return ("other", type(value).__name__, str(value))
+
+
+def answer_map(
+    codes: str = "standard", scale: int = 5, extra: str | os.PathLike | None = None
+) -> AnswerMap:
+    """Build the answer map of a survey.
+
+    Parameters
+    ----------
+    codes:
+        ``standard`` (1 like, 2 must-be, 3 neutral, 4 live with, 5 dislike, the
+        source questionnaire's order) or ``reversed`` (SPSSAU's 1 dislike … 5 like;
+        with ``scale=3``: 1 dislike, 2 neutral, 3 like). Text wordings are read the
+        same either way.
+    scale:
+        5, or 3 for the short form like / neutral / dislike (codes 1, 3, 5 of the full scale).
+    extra:
+        A user answer map (YAML or CSV) that extends the built-ins: see :func:`load_answer_map`.
+
+    Returns
+    -------
+    The :class:`AnswerMap`; its ``description`` is written to the Method sheet.
+    """
+    if codes not in CODINGS:
+        raise OptionError(f"--codes must be standard or reversed, not {codes!r}")
+    if scale not in (3, 5):
+        raise OptionError(f"--scale must be 5 or 3, not {scale}")
+    base = AnswerMap(
+        numbers={float(k): v for k, v in _NUMBERS[(codes, scale)].items()},
+        description=f"{_DESCRIPTIONS[(codes, scale)]}; built-in English and Chinese wordings",
+    )
+    return load_answer_map(extra, base) if extra is not None else base
 
 
 def three_point_map() -> AnswerMap:
     """Answer map of the 3-point short form coded 1 like, 2 neutral, 3 dislike."""
-    return AnswerMap(
-        numbers={float(k): v for k, v in THREE_POINT.items()},
-        description="3-point short form: 1 like, 2 neutral, 3 dislike",
-    )
+    return answer_map(scale=3)
 
 
-def load_answer_map(path: str | Path, base: AnswerMap | None = None) -> AnswerMap:
-    """Read a user answer map (YAML mapping or CSV with columns answer,code).
+MAX_YAML_ALIASES = 20
+# An answer map is plain 'answer: code' text: yes/no/on/off, null and dates stay text
+# (PyYAML would make "No: dislike" the key False); numbers stay numbers (recoded codes).
+_TEXT_TAGS = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp"}
+
+
+class _TooManyAliases(Exception):
+    def __init__(self, line: int):
+        self.line = line
+
+
+class _AnswerMapLoader(yaml.SafeLoader):
+    """PyYAML's safe loader (no arbitrary tags), with the text scalars above and an alias cap."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag not in _TEXT_TAGS]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self.aliases = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            self.aliases += 1
+            if self.aliases > MAX_YAML_ALIASES:  # refuse alias bombs ("billion laughs")
+                raise _TooManyAliases(self.peek_event().start_mark.line + 1)
+        return super().compose_node(parent, index)
+
+
+def _yaml_entries(path: Path) -> list[tuple[object, object, int]]:
+    """``(key, code, line)`` of each top-level entry of a YAML answer map."""
+    text = path.read_text(encoding="utf-8-sig")
+    loader = None
+    try:
+        loader = _AnswerMapLoader(text)  # the reader refuses control characters here
+        node = loader.get_single_node()
+        if node is None:  # comments only (a suggestion with nothing guessed): no entries
+            return []
+        if not isinstance(node, yaml.MappingNode):
+            raise MappingFileError(f"{path}: expected a mapping 'answer: code' on each line")
+        loader.flatten_mapping(node)
+        return [
+            (
+                loader.construct_object(key, deep=True),
+                loader.construct_object(value, deep=True),
+                key.start_mark.line + 1,
+            )
+            for key, value in node.value
+        ]
+    except _TooManyAliases as exc:
+        raise MappingFileError(
+            f"{path}: line {exc.line}: more than {MAX_YAML_ALIASES} YAML aliases (*name); "
+            "an answer map needs none: write each 'answer: code' line out"
+        ) from None
+    except yaml.MarkedYAMLError as exc:
+        line = f"line {exc.problem_mark.line + 1}: " if exc.problem_mark else ""
+        raise MappingFileError(
+            f"{path}: {line}not a plain YAML answer map ({exc.problem}); "
+            "write one 'answer: code' per line"
+        ) from None
+    except yaml.YAMLError as exc:
+        reason = " ".join(str(exc).split())
+        raise MappingFileError(f"{path}: cannot read the answer map ({reason})") from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+
+
+def load_answer_map(path: str | os.PathLike, base: AnswerMap | None = None) -> AnswerMap:
+    """Read a user answer map (YAML mapping or CSV with columns answer,code) on top of ``base``.
 
     Codes may be 1-5, the names like / must-be / expect / neutral / live-with /
     dislike, or ``missing``. Keys that are numbers re-code numeric answers
-    (a reversed scale); text keys add wordings. User entries override built-ins.
+    (e.g. ``6: dislike``); text keys add wordings. The map extends ``base`` (the
+    built-in map by default): user entries override built-ins with the same key,
+    everything else is kept.
+
+    Raises
+    ------
+    MappingFileError
+        Missing or unreadable file; a code that is not one of the above; two keys
+        that are the same answer after :func:`normalize_label` (or a YAML key given
+        twice); more than ``MAX_YAML_ALIASES`` YAML aliases; a YAML tag that is not
+        plain data.
     """
     path = Path(path)
     base = base or AnswerMap()
-    if not path.exists():
+    if not path.is_file():
         raise MappingFileError(f"{path}: answer map not found")
     try:
         if path.suffix.lower() in {".yaml", ".yml"}:
-            data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-            if not isinstance(data, dict):
-                raise MappingFileError(f"{path}: expected a mapping 'answer: code' on each line")
-            pairs = list(data.items())
+            entries = _yaml_entries(path)
         elif path.suffix.lower() == ".csv":
             frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
             if frame.shape[1] < 2:
                 raise MappingFileError(f"{path}: expected two columns: answer,code")
-            pairs = list(zip(frame.iloc[:, 0], frame.iloc[:, 1], strict=True))
+            entries = [  # the header is line 1
+                (key, code, k + 2)
+                for k, (key, code) in enumerate(
+                    zip(frame.iloc[:, 0], frame.iloc[:, 1], strict=True)
+                )
+            ]
         else:
             raise MappingFileError(f"{path}: answer map must be .yaml, .yml or .csv")
-    except (yaml.YAMLError, UnicodeDecodeError, pd.errors.ParserError) as exc:
-        raise MappingFileError(f"{path}: cannot read the answer map ({exc})") from None
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        reason = " ".join(str(exc).split())
+        raise MappingFileError(f"{path}: cannot read the answer map ({reason})") from None
     labels = dict(base.labels)
     numbers = dict(base.numbers)
-    for line, (key, target) in enumerate(pairs, start=1):
+    seen: dict[tuple, tuple[object, int]] = {}
+    for key, target, line in entries:
         code = _target_code(target)
         if code is None:
             raise MappingFileError(
-                f"{path}: entry {line} ({key!r}: {target!r}): the code must be 1-5, "
+                f"{path}: line {line} ({key!r}: {target!r}): the code must be 1-5, "
                 "like/must-be/neutral/live-with/dislike, or missing"
             )
         number = _as_number(key)
+        slot = ("number", number) if number is not None else ("text", normalize_label(str(key)))
+        if slot in seen:
+            first_key, first_line = seen[slot]
+            what = (
+                f"the key {key!r} is given twice"
+                if type(first_key) is type(key) and first_key == key
+                else f"{first_key!r} and {key!r} are the same answer once case, width, "
+                "punctuation and numbering are ignored"
+            )
+            raise MappingFileError(
+                f"{path}: lines {first_line} and {line}: {what}; keep one of them"
+            )
+        seen[slot] = (key, line)
         if number is not None:
             numbers[number] = code
         else:
-            labels[normalize_label(str(key))] = code
-    return AnswerMap(labels=labels, numbers=numbers, description=f"user answer map {path.name}")
+            labels[slot[1]] = code
+    return AnswerMap(
+        labels=labels,
+        numbers=numbers,
+        description=f"{base.description}; extended by the answer map {path.name}",
+    )
 
 
 def _target_code(target: object) -> int | None:
     number = _as_number(target)
     if number is not None:
         return int(number) if number in {1.0, 2.0, 3.0, 4.0, 5.0} else None
-    text = normalize_label(str(target)).replace("_", "-").replace(" ", "-")
+    if not isinstance(target, str):
+        return None
+    text = normalize_label(target).replace("_", "-").replace(" ", "-")
     if text in {"missing", "blank", "na", "skip"}:
         return MISSING
     return ANSWER_KEYS.get(text)
@@ -336,38 +465,252 @@ def _as_number(value: object) -> float | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        return float(value)
-    try:
-        return float(normalize_label(str(value)))
-    except ValueError:
+        return None if math.isnan(value) else float(value)
+    return _number(normalize_label(str(value)))
+
+
+# --- unknown wordings: a suggested answer map ---------------------------------------------
+
+# Key words of each answer, tried in this order; each pattern carries its own negation
+# ("don't like", 不喜欢 are dislike before "like", 喜欢 are like). English patterns are
+# regular expressions on the normalised text, Chinese ones substrings (simplified and
+# traditional).
+_GUESS_RULES: tuple[tuple[int, str, tuple[str, ...]], ...] = (
+    (DISLIKE,
+     r"\bdislike|\b(?:don't|do not|doesn't|does not|not|wouldn't|would not)(?: really)? "
+     r"(?:like|love)\b"
+     r"|\bhate|\bunhapp|\bdissatisf|\bunacceptab|\b(?:can't|cannot|can not|not) "
+     r"(?:accept|tolerate|stand|bear|live with)|\bmajor problem|\bannoy",
+     ("不喜欢", "不太喜欢", "不爱", "讨厌", "反感", "不满", "厌恶", "不能接受", "无法接受", "不接受",
+      "不可接受", "受不了", "不能忍受", "无法忍受", "忍受不了")),
+    (NEUTRAL,
+     r"\bneutral|\bindifferen|\b(?:don't|do not|doesn't|does not) (?:care|matter)"
+     r"|\bno (?:feeling|opinion|preference|difference)|\bwhatever|\beither way"
+     r"|\bnot affect",
+     ("无所谓", "中立", "一般", "都行", "都可以", "没感觉", "没有感觉", "不在乎", "无差异",
+      "无感", "没关系")),
+    (LIVE_WITH,
+     r"\btolera|\blive with|\bput up with|\baccept|\bbearable|\bminor inconvenience",
+     ("忍受", "接受", "凑合", "将就", "还行", "勉强")),
+    (MUST_BE,
+     r"\bmust\b|\bexpect|\bshould\b|\bof course|\bobvious|\bnatural|\bbasic|\bnecessar"
+     r"|\bgranted|\brequire|\bessential",
+     ("应该", "理应", "理所当然", "理所应当", "必须", "必备", "必需", "本该", "本应", "当然",
+      "必要", "应当")),
+    (LIKE,
+     r"\b(?:like|likes|liked|love|loves|loved)\b|\benjoy|\bdelight|\bpleas|\bgreat\b|\bhappy"
+     r"|\bsatisf|\bglad|\bexcit|\bwonderful|\bhelpful",
+     ("喜欢", "爱", "满意", "开心", "高兴", "惊喜", "很棒", "太好")),
+)  # fmt: skip
+_GUESSES = tuple(
+    (code, re.compile(en), tuple(dict.fromkeys(w for z in zh for w in (z, z.translate(_TRADITIONAL)))))
+    for code, en, zh in _GUESS_RULES
+)  # fmt: skip
+# A negation outside the matched key word makes the guess unsafe ("I would not expect it").
+_NEGATION = re.compile(r"\b(?:not|no|never|cannot|without)\b|n't\b|[不没沒无無非别別未]")
+_INTENSIFIERS = re.compile(r"非常|十分|特别|特別|\b(?:very|really|quite|so)\b")
+MAX_SUGGESTED_LENGTH = 200
+
+
+def guess_answer_code(text: str) -> int | None:
+    """A guess of the code of an answer wording from key words (English and Chinese).
+
+    The rules are tried dislike, neutral, live with, must-be, like; a rule's key
+    words include their own negation (``don't like`` and 不喜欢 are dislike). A
+    negation elsewhere in the text gives no guess. Returns ``None`` when no rule
+    applies. Only for :func:`suggest_answer_map`: a guess is never used to classify.
+    """
+    key = " ".join(_INTENSIFIERS.sub(" ", normalize_label(text)).split())
+    for code, english, chinese in _GUESSES:
+        match = english.search(key)
+        if match:
+            rest = key[: match.start()] + " " + key[match.end() :]
+        else:
+            word = next((w for w in chinese if w in key), None)
+            if word is None:
+                continue
+            rest = key.replace(word, " ", 1)
+        return None if _NEGATION.search(rest) else code
+    return None
+
+
+def text_wordings(wordings: Iterable[UnknownWording]) -> list[UnknownWording]:
+    """The unknown wordings that are text (not numbers, dates or TRUE/FALSE): those a map can name."""
+    return [w for w in wordings if isinstance(w.value, str) and answer_key(w.value)[0] == "text"]
+
+
+def suggest_answer_map(
+    wordings: Iterable[UnknownWording], lang: str = "en", source: str = ""
+) -> str:
+    """A suggested answer map (YAML text) for unknown wordings, for the user to check.
+
+    One entry per text wording with the code :func:`guess_answer_code` guesses,
+    marked ``# guessed: check``, ordered like, must-be, neutral, live-with,
+    dislike (then by first appearance); wordings without a guess come last,
+    commented out, with the choices listed. Non-text values (numbers out of
+    range, dates, TRUE/FALSE) and texts longer than ``MAX_SUGGESTED_LENGTH`` get
+    no entry; a comment counts them. Once the user accepts it, the text loads with
+    :func:`load_answer_map`.
+
+    Parameters
+    ----------
+    wordings:
+        ``UnknownAnswerError.wordings``.
+    lang:
+        Language of the comments (``en`` or ``zh``); the code names stay English.
+    source:
+        The survey the wordings come from, named in the header.
+    """
+    from kano.labels import SUGGESTION_TEXT, check_lang
+
+    text = SUGGESTION_TEXT[check_lang(lang)]
+    guessed: list[tuple[int, int, str]] = []
+    open_lines: list[str] = []
+    too_long = 0
+    wordings = list(wordings)
+    texts = text_wordings(wordings)
+    not_text = len(wordings) - len(texts)
+    for k, w in enumerate(texts):
+        if len(w.value) > MAX_SUGGESTED_LENGTH:
+            too_long += 1
+            continue
+        key = yaml.safe_dump(w.value, default_style='"', allow_unicode=True, width=math.inf)
+        key = key.rstrip("\n")
+        cells = text["cell"] if w.count == 1 else text["cells"].format(n=w.count)
+        code = guess_answer_code(w.value)
+        if code is None:
+            open_lines.append(f"# {key}:   # {cells}")
+        else:
+            guessed.append((code, k, f"{key}: {CODE_NAMES[code]}  # {text['guessed']} ({cells})"))
+    lines = [f"# {line}" for line in text["header"]]
+    if source:
+        lines.insert(0, "# " + text["source"].format(source=source))
+    lines += [line for _, _, line in sorted(guessed)]
+    if open_lines:
+        lines += ["# " + text["open"], *open_lines]
+    if not_text:
+        lines.append("# " + text["not_text"].format(n=not_text))
+    if too_long:
+        lines.append("# " + text["too_long"].format(n=too_long, limit=MAX_SUGGESTED_LENGTH))
+    return "\n".join(lines) + "\n"
+
+
+def write_answer_suggestion(
+    error: UnknownAnswerError, inputs: Iterable[str | os.PathLike], lang: str = "en"
+) -> Path | None:
+    """Write :func:`suggest_answer_map` of ``error`` beside the survey it came from.
+
+    The file is ``<survey stem>_answers.yaml``, or ``<stem>_answers_suggested.yaml``
+    when that name is one of ``inputs`` (or a link to one); it is written
+    atomically and a link at that name is replaced, never followed.
+
+    Returns
+    -------
+    The path written, or ``None`` when there is nothing to suggest (no text
+    wording, or a DataFrame without a file) or both names are inputs.
+
+    Raises
+    ------
+    OSError
+        When the folder cannot be written.
+    """
+    survey = error.path
+    if survey is None or not text_wordings(error.wordings):
         return None
+    inputs = [Path(p) for p in inputs if p is not None]
+    for name in (f"{survey.stem}_answers.yaml", f"{survey.stem}_answers_suggested.yaml"):
+        target = survey.with_name(name)
+        try:
+            check_output_path(target, inputs)
+        except OutputError:
+            continue
+        with atomic_path(target) as tmp:
+            tmp.write_text(
+                suggest_answer_map(error.wordings, lang, source=survey.name), encoding="utf-8"
+            )
+        return target
+    return None
+
+
+# --- encoding columns ---------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class EncodedColumn:
-    """Codes of one column (uint8: 0 missing, 1-5 answers, 255 invalid) and its synonym use."""
+    """Codes of one column (uint8: 0 missing, 1-5 answers, 255 invalid) and its synonym use.
+
+    ``unknown`` lists each distinct invalid value once as ``(value, count, first
+    position)``, by first position.
+    """
 
     codes: np.ndarray
     synonyms: dict[tuple[str, int], int]
+    unknown: tuple[tuple[object, int, int], ...] = ()
 
 
 def encode_column(values: pd.Series, answer_map: AnswerMap) -> EncodedColumn:
     """Encode a column of raw answers; each distinct value is looked up once."""
     if pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(values.dtype):
         array = values.to_numpy(dtype=float, na_value=np.nan)
-        uniques, inverse = np.unique(array, return_inverse=True)  # NaNs sort last, one group each
+        uniques, first, inverse = np.unique(array, return_index=True, return_inverse=True)
         table = np.array([answer_map.lookup(float(u))[0] for u in uniques], dtype=np.uint8)
+        codes = table[inverse] if len(uniques) else np.zeros(0, np.uint8)
+        whole = pd.api.types.is_integer_dtype(values.dtype)
+        shown = [int(u) if whole and float(u).is_integer() else float(u) for u in uniques]
+        counts = np.bincount(inverse, minlength=len(uniques))
         return EncodedColumn(
-            codes=table[inverse] if len(uniques) else np.zeros(0, np.uint8), synonyms={}
+            codes=codes, synonyms={}, unknown=_unknown(table, shown, counts, first)
         )
-    labels, uniques = pd.factorize(values, use_na_sentinel=True)
+    labels, found = pd.factorize(values, use_na_sentinel=True)
+    uniques = list(found)
+    labels = _split_booleans(values, labels, uniques)
     looked = [answer_map.lookup(u) for u in uniques]
     table = np.array([code for code, _ in looked] + [MISSING], dtype=np.uint8)
     codes = table[labels]  # the sentinel -1 picks the trailing MISSING
+    valid = labels >= 0
+    counts = np.bincount(labels[valid], minlength=len(uniques))
     synonyms: dict[tuple[str, int], int] = {}
-    if any(matched for _, matched in looked):
-        counts = np.bincount(labels[labels >= 0], minlength=len(uniques))
-        for k, (code, matched) in enumerate(looked):
-            if matched:
-                synonyms[(str(uniques[k]), code)] = int(counts[k])
-    return EncodedColumn(codes=codes, synonyms=synonyms)
+    for k, (code, matched) in enumerate(looked):
+        if matched and counts[k]:
+            synonyms[(str(uniques[k]), code)] = int(counts[k])
+    unknown: tuple[tuple[object, int, int], ...] = ()
+    if (table[:-1] == INVALID).any():
+        first = np.full(len(uniques), len(labels), dtype=np.int64)
+        np.minimum.at(first, labels[valid], np.flatnonzero(valid))
+        unknown = _unknown(table[:-1], uniques, counts, first)
+    return EncodedColumn(codes=codes, synonyms=synonyms, unknown=unknown)
+
+
+def _unknown(table, uniques, counts, first) -> tuple[tuple[object, int, int], ...]:
+    bad = [k for k in np.flatnonzero(table == INVALID) if counts[k]]
+    return tuple(
+        (uniques[k], int(counts[k]), int(first[k])) for k in sorted(bad, key=lambda k: first[k])
+    )
+
+
+def _split_booleans(values: pd.Series, labels: np.ndarray, uniques: list) -> np.ndarray:
+    """Give TRUE/FALSE cells labels of their own.
+
+    ``pd.factorize`` puts True with 1 and False with 0 (they compare and hash
+    equal), so a TRUE cell would be read as the answer 1. The cells of the
+    groups concerned are told apart by their text ('True'/'False' versus '1',
+    '1.0', '0'), converted in one vectorised step; new uniques are appended.
+    """
+    suspects = [
+        k
+        for k, u in enumerate(uniques)
+        if isinstance(u, bool | np.bool_ | int | float | np.integer | np.floating) and u in (0, 1)
+    ]
+    if not suspects:
+        return labels
+    positions = np.flatnonzero(np.isin(labels, suspects))
+    text = values.iloc[positions].astype(str).to_numpy()
+    labels = labels.copy()
+    for form in np.unique(text):
+        if form in ("True", "False"):
+            value: object = form == "True"
+        else:
+            value = int(form) if form.isdigit() else float(form)
+        uniques.append(value)
+        labels[positions[text == form]] = len(uniques) - 1
+    return labels

@@ -38,8 +38,9 @@ from kano.errors import (
     MappingFileError,
     ScaleError,
     UnknownLabelError,
+    UnknownWording,
 )
-from kano.io.answers import MISSING_WORDS, normalize_label
+from kano.io.answers import MISSING_WORDS, normalize_text
 from kano.io.files import RawTable
 from kano.io.mapfiles import read_pairs
 
@@ -154,7 +155,7 @@ _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
 def label_key(text: str) -> str:
     """The matching key of a label: NFKC, straight apostrophes, case folded,
     whitespace collapsed, punctuation trimmed at both ends."""
-    return _EDGE_PUNCT.sub("", normalize_label(text))
+    return _EDGE_PUNCT.sub("", normalize_text(text))
 
 
 def _index(sets: tuple[LabelSet, ...]) -> dict[str, dict[int, int]]:
@@ -168,7 +169,7 @@ def _index(sets: tuple[LabelSet, ...]) -> dict[str, dict[int, int]]:
 
 
 _BY_KEY = _index(BUILTIN_SETS)
-_MISSING_KEYS = {normalize_label(w) for w in MISSING_WORDS}
+_MISSING_KEYS = {normalize_text(w) for w in MISSING_WORDS}
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?")
 # "3 - Somewhat important", "0 = Not at all likely", "5. Very satisfied", "5、非常满意",
 # "(5) 非常满意", "5 非常满意", "2 (Dissatisfied)", "10分": the number, an optional
@@ -231,7 +232,7 @@ def _read_value(value: object, user: Mapping[str, float], numbers_only: bool):
         return (_NUMBER_CELL, number, "") if math.isfinite(number) else (_BAD, math.nan, "")
     if not isinstance(value, str):
         return _BAD, math.nan, ""  # dates, times and other objects are never ratings
-    text = normalize_label(value)
+    text = normalize_text(value)
     if not text or text in _MISSING_KEYS:
         return _MISSING, math.nan, ""
     if _NUMBER.fullmatch(text):
@@ -416,7 +417,7 @@ def _refuse_unknown(cols, index, table, numbers_only, what) -> None:
             sum(e[3] for e in entries),
             hint=f"Each {what} must be a number (or left blank).",
         )
-    raise UnknownLabelError(table.source, [(e[2], e[3]) for e in entries])
+    raise UnknownLabelError(table.source, [UnknownWording(e[2].value, e[3], e[2]) for e in entries])
 
 
 def _first_cells(keys, cols, index, table) -> list[tuple[str, CellProblem]]:
@@ -577,7 +578,7 @@ def _map_value(value: object) -> float | None:
         number = float(value)
         return number if math.isfinite(number) else None
     if isinstance(value, str):
-        text = normalize_label(value)
+        text = normalize_text(value)
         if text in {"missing", "缺失"}:
             return math.nan
         if _NUMBER.fullmatch(text):

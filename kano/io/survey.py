@@ -1,10 +1,10 @@
 """From a raw table to validated answer codes: the one boundary where input is checked.
 
 :func:`read_survey` finds the column pairs, encodes every answer to a code
-1-5 (0 = blank), and either raises :class:`~kano.errors.InvalidValueError`
-naming every offending cell (up to a cap) or, with ``on_invalid="skip"``,
-leaves those pairs out and counts them per service. Everything downstream
-trusts its input.
+1-5 (0 = blank), and either raises :class:`~kano.errors.UnknownAnswerError`
+naming each distinct unknown answer once (with its count and first cell) or,
+with ``on_invalid="skip"``, leaves those pairs out and counts them per service.
+Everything downstream trusts its input.
 """
 
 from __future__ import annotations
@@ -16,8 +16,15 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from kano.errors import CellProblem, InvalidValueError, OptionError, PairingError
-from kano.io.answers import INVALID, MISSING, AnswerMap, encode_column
+from kano.errors import (
+    CellProblem,
+    InvalidValueError,
+    OptionError,
+    PairingError,
+    UnknownAnswerError,
+    UnknownWording,
+)
+from kano.io.answers import INVALID, MISSING, AnswerMap, answer_key, encode_column
 from kano.io.files import RawTable, read_table
 from kano.io.pairing import Pairing, _norm, find_pairs, read_mapping
 from kano.io.ratings import LabelMap, ParsedRatings, parse_ratings
@@ -176,6 +183,8 @@ def read_survey(
 
     Raises
     ------
+    UnknownAnswerError
+        Answer cells that are neither codes nor known wordings (``on_invalid="error"``).
     InvalidValueError, PairingError, MappingFileError, InputFileError
     """
     if on_invalid not in ("error", "skip"):
@@ -321,36 +330,42 @@ def _read_wide(
 def _encode(
     table: RawTable, columns: list[str], answers: AnswerMap, on_invalid: str
 ) -> tuple[dict[str, np.ndarray], dict[tuple[str, str, int], int]]:
-    """Answer codes of ``columns`` (invalid cells coded INVALID) and the wordings matched.
+    """Answer codes of ``columns`` (unknown cells coded INVALID) and the wordings matched.
 
-    Raises :class:`InvalidValueError` naming the first offending cells (in
-    spreadsheet order) when ``on_invalid == "error"``.
+    Raises :class:`UnknownAnswerError` when ``on_invalid == "error"`` and a cell
+    is neither a code nor a known wording: each distinct value once (by
+    :func:`answer_key`, over all answer columns), with its count and first cell
+    in reading order (row, then column).
     """
     frame = table.frame
+    position = {c: k for k, c in enumerate(frame.columns)}
     codes: dict[str, np.ndarray] = {}
     synonyms: dict[tuple[str, str, int], int] = {}
-    problems: list[CellProblem] = []
-    total_invalid = 0
+    unknown: dict[tuple, list] = {}  # key -> [(row, column position), value, count, first cell]
     for col in columns:
         enc = encode_column(frame[col], answers)
         codes[col] = enc.codes
         for (answer, code), count in enc.synonyms.items():
             synonyms[(col, answer, code)] = count
-        bad = np.flatnonzero(enc.codes == INVALID)
-        total_invalid += len(bad)
-        for pos in bad[: max(0, MAX_REPORTED - len(problems))]:
-            problems.append(
-                CellProblem(table.row_number(frame.index[pos]), col, frame[col].iloc[pos])
-            )
-    if total_invalid and on_invalid == "error":
-        problems.sort(key=lambda p: (p.row, p.column))
-        raise InvalidValueError(table.source, problems, total_invalid, hint=_INVALID_HINT)
+        for value, count, pos in enc.unknown:  # one entry per distinct value, not per cell
+            row = table.row_number(frame.index[pos])
+            place = (row, position[col])
+            entry = unknown.setdefault(answer_key(value), [place, value, 0, None])
+            if place <= entry[0]:
+                entry[0], entry[1], entry[3] = place, value, CellProblem(row, col, value)
+            entry[2] += count
+    if unknown and on_invalid == "error":
+        wordings = [
+            UnknownWording(value, count, cell)
+            for _, value, count, cell in sorted(unknown.values(), key=lambda e: e[0])
+        ]
+        raise UnknownAnswerError(table.source, wordings, _UNKNOWN_HINT, table.path)
     return codes, synonyms
 
 
-_INVALID_HINT = (
-    "Answers must be 1-5 or the five answer texts; use --answers map.yaml for other wordings, "
-    "or --on-invalid skip to leave these answers out (they are then counted)"
+_UNKNOWN_HINT = (
+    "Map them to codes in an answer map (kano.io.answers.suggest_answer_map drafts one) and pass "
+    "it with --answers, or use --on-invalid skip to leave these answers out (they are then counted)"
 )
 
 

@@ -404,8 +404,9 @@ def _bad_value(name: str, value: object, shown: str, ext: str = "csv") -> Case:
     rows = with_cell(kano_rows(), 2, "Lounge_functional", value)
     make = write_xlsx(rows) if ext == "xlsx" else write_csv(rows)
     return _kano(
-        name, "values", make, "InvalidValueError",
-        ("1 invalid value", "row 2, column 'Lounge_functional'", shown), ext=ext,
+        name, "values", make, "UnknownAnswerError",
+        ("1 answer wording is not known", "(1 cell, row 2, column 'Lounge_functional')", shown),
+        ext=ext,
     )  # fmt: skip
 
 
@@ -540,37 +541,37 @@ def cases() -> list[Case]:
         ("code_0", 0, "0"), ("code_6", 6, "6"), ("code_9", 9, "9"), ("code_minus_1", -1, "-1"),
         ("float_2_5", 2.5, "2.5"), ("text_in_numeric", "abc", "'abc'"),
         ("excel_error_text_na", "#N/A", "'#N/A'"), ("excel_error_text_value", "#VALUE!", "'#VALUE!'"),
-        ("nan_text", "NaN", "'NaN'"), ("inf_text", "inf", ": inf."),
+        ("nan_text", "NaN", "'NaN'"), ("inf_text", "inf", ": inf ("),
         ("formula_text_in_answer", "=1+1", "'=1+1'"),
     ):  # fmt: skip
         add(_bad_value(name, value, shown))
     add(_bad_value("code_6_xlsx", 6, "6", ext="xlsx"))
-    add(_bad_value("inf_text_xlsx", "inf", ": inf.", ext="xlsx"))
+    add(_bad_value("inf_text_xlsx", "inf", ": inf (", ext="xlsx"))
     add(_kano("floats_2_0", "values", kano_rows(answer=lambda c: f"{c}.0")))
     add(_kano("stray_spaces", "values", kano_rows(answer=lambda c: f"  {EN[c]} \t")))
     add(_kano("fullwidth_digits", "values", kano_rows(answer=lambda c: chr(0xFF10 + c))))
     add(_kano("numbered_labels", "values", kano_rows(answer=lambda c: f"{c}. {EN[c]}")))
     add(_kano("excel_error_cached_xlsx", "values",
               write_xlsx_cached(base, {"D2": ("=NA()", "#N/A"), "C4": ("=1/0", "#DIV/0!")}),
-              "InvalidValueError",
-              ("2 invalid values", "row 2, column 'Lounge_functional': '#N/A'",
-               "row 4, column 'Hotline_dysfunctional': '#DIV/0!'"), ext="xlsx"))  # fmt: skip
+              "UnknownAnswerError",
+              ("2 answer wordings are not known", "'#N/A' (1 cell, row 2, column 'Lounge_functional')",
+               "'#DIV/0!' (1 cell, row 4, column 'Hotline_dysfunctional')"), ext="xlsx"))  # fmt: skip
     add(_kano("formula_cached_value", "values",
               write_xlsx_cached(base, {"D2": ("=0+1", 1), "E2": ("=2+2", 4)}), ext="xlsx"))  # fmt: skip
     add(_kano("formula_no_saved_result", "values",
-              write_xlsx(with_cell(base, 2, "Lounge_functional", "=0+1")), "InvalidValueError",
+              write_xlsx(with_cell(base, 2, "Lounge_functional", "=0+1")), "UnknownAnswerError",
               ("row 2, column 'Lounge_functional'", "=0+1"), ext="xlsx"))  # fmt: skip
     add(_kano("date_in_answer", "values", write_xlsx_dates(base, 3, "Hotline_functional"),
-              "InvalidValueError", ("row 3, column 'Hotline_functional'", "2026"), ext="xlsx"))  # fmt: skip
+              "UnknownAnswerError", ("row 3, column 'Hotline_functional'", "2026"), ext="xlsx"))  # fmt: skip
     add(_kano("very_long_string", "values", with_cell(base, 5, "Lounge_dysfunctional", "x" * 100_000),
-              "InvalidValueError", ("row 5, column 'Lounge_dysfunctional'", "xxx...")))  # fmt: skip
+              "UnknownAnswerError", ("row 5, column 'Lounge_dysfunctional'", "xxx...")))  # fmt: skip
     long_name = "H" * 5000
     add(_kano("very_long_service_name", "values", kano_rows((long_name, "Lounge")),
               counts=counts_for((long_name, "Lounge"))))  # fmt: skip
     add(_kano("control_chars_in_answer", "values", with_cell(base, 2, "Lounge_functional", "1\x07"),
-              "InvalidValueError", ("row 2, column 'Lounge_functional'", "\\x07")))  # fmt: skip
+              "UnknownAnswerError", ("row 2, column 'Lounge_functional'", "\\x07")))  # fmt: skip
     add(_kano("nul_byte_in_answer", "values", with_cell(base, 2, "Lounge_functional", "\x00"),
-              "InvalidValueError", ("row 2, column 'Lounge_functional'", "\\x00")))  # fmt: skip
+              "UnknownAnswerError", ("row 2, column 'Lounge_functional'", "\\x00")))  # fmt: skip
     ctl = ("Hot\x07line", "Lou\x1bnge")  # control characters are dropped from headers
     add(_kano("control_chars_in_names", "values", kano_rows(ctl), counts=counts_for()))
     add(_kano("skip_invalid_counted", "values", with_cell(base, 2, "Lounge_functional", 9),
@@ -642,9 +643,9 @@ def cases() -> list[Case]:
     fw = [r[:1] + [str(v).translate(full) for v in r[1:]] for r in sat]
     add(_sat("ipa_fullwidth_digits", write_csv(fw), means=sat_means(sat)))
     add(_sat("ipa_text_rating", write_csv(with_cell(sat, 4, "sat_price", "good")),
-             "UnknownLabelError", ("row 4, column 'sat_price': 'good'",)))  # fmt: skip
+             "UnknownLabelError", ("'good' (1 cell, row 4, column 'sat_price')",)))  # fmt: skip
     add(_sat("ipa_excel_error_cached", write_xlsx_cached(sat, {"C5": ("=NA()", "#N/A")}),
-             "UnknownLabelError", ("row 5, column 'sat_price': '#N/A'",), ext="xlsx"))  # fmt: skip
+             "UnknownLabelError", ("'#N/A' (1 cell, row 5, column 'sat_price')",), ext="xlsx"))  # fmt: skip
     add(_sat("ipa_inf", write_csv(with_cell(sat, 6, "sat_network", "inf")), "UnknownLabelError",
              ("row 6, column 'sat_network'",)))  # fmt: skip
     add(_sat("ipa_empty", write_bytes(b""), "InputFileError", ("empty",)))

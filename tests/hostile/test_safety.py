@@ -156,7 +156,7 @@ def test_user_error_is_one_line_without_traceback(tmp_path):
     result = runner.invoke(app, ["classify", str(bad)])
     assert result.exit_code == 1
     assert result.output.count("\n") == 1 and "Traceback" not in result.output
-    assert "row 2, column 'x_functional': 'banana'" in result.output
+    assert "'banana' (1 cell, row 2, column 'x_functional')" in result.output
 
 
 @pytest.mark.parametrize(

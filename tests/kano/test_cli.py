@@ -163,10 +163,9 @@ def test_invalid_answer_names_row_column_value(tmp_path):
         path, index=False
     )
     line = one_line_error(invoke("classify", path))
-    # header is row 1: the value 6 is in row 4, 'maybe' in row 3
-    assert "bad.csv" in line and "2 invalid values" in line
-    assert "row 3, column 'x_dysfunctional': 'maybe'" in line
-    assert "row 4, column 'x_functional': 6" in line
+    # header is row 1: the value 6 is in row 4, 'maybe' in row 3 (listed in reading order)
+    assert "bad.csv: 2 answer wordings are not known" in line
+    assert "'maybe' (1 cell, row 3, column 'x_dysfunctional'); 6 (1 cell, row 4, column " in line
     assert not tmp_path.joinpath("bad_kano.xlsx").exists()
 
 

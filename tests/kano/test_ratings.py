@@ -79,7 +79,7 @@ def test_endpoint_labels_beside_plain_numbers_nps():
 def test_ranges_and_dates_are_not_numbered_labels():
     with pytest.raises(UnknownLabelError) as exc:
         read(["1-5", "7-12", "2026/09/03"])
-    assert [cell.value for cell, _ in exc.value.labels] == ["1-5", "7-12", "2026/09/03"]
+    assert [w.value for w in exc.value.labels] == ["1-5", "7-12", "2026/09/03"]
 
 
 def test_blanks_and_skip_markers_are_missing_and_counted():
@@ -252,36 +252,37 @@ def test_unknown_labels_listed_once_with_count_and_first_cell():
     err = exc.value
     # 'Rather important': imp_a rows 4, 6 and imp_b rows 4, 5 -> 4 cells, first (4, imp_a)
     # 'high': imp_a row 5, imp_b row 7 -> 2 cells, first (5, imp_a)
-    assert [(c.row, c.column, c.value, n) for c, n in err.labels] == [
+    assert [(w.first.row, w.first.column, w.value, w.count) for w in err.labels] == [
         (4, "imp_a", "Rather important", 4),
         (5, "imp_a", "high", 2),
     ]
     assert err.total == 6
     assert str(err) == (
-        "survey.csv, sheet 'Data': 6 cells hold 2 labels that are not ratings (first cell and "
-        "count of each): row 4, column 'imp_a': 'Rather important' (4 cells); row 5, column "
-        "'imp_a': 'high' (2 cells). Give their numbers in a label map (--labels labels.yaml, "
-        "lines like 'Rather important: 4') or re-export the numeric values."
+        "survey.csv, sheet 'Data': 2 rating labels are not known: 'Rather important' (4 cells, "
+        "first at row 4, column 'imp_a'); 'high' (2 cells, first at row 5, column 'imp_a'). "
+        "Give their numbers in a label map (--labels labels.yaml, lines like "
+        "'Rather important: 4') or re-export the numeric values."
     )
 
 
 def test_unknown_labels_are_capped():
+    # at most ten shown (as for unknown Kano answers), all kept on the error
     with pytest.raises(UnknownLabelError) as exc:
-        read([f"label {c}" for c in "abcdefg"])
-    assert len(exc.value.labels) == 7 and "(and 2 more labels)" in str(exc.value)
-    assert "'label e'" in str(exc.value) and "'label f'" not in str(exc.value)
+        read([f"label {c}" for c in "abcdefghijkl"])
+    assert len(exc.value.labels) == 12 and "; and 2 more." in str(exc.value)
+    assert "'label j'" in str(exc.value) and "'label k'" not in str(exc.value)
 
 
 @pytest.mark.parametrize("cell", ["inf", "-inf", "nan", "NaN", "Infinity", True, np.bool_(False)])
 def test_inf_nan_text_and_booleans_are_not_ratings(cell):
-    with pytest.raises(UnknownLabelError, match=r"row 3, column 'q'"):
+    with pytest.raises(UnknownLabelError, match=r"\(1 cell, row 3, column 'q'\)"):
         read([3, cell])
 
 
 def test_infinite_numbers_and_boolean_columns_are_not_ratings():
-    with pytest.raises(UnknownLabelError, match=r"row 3, column 'q': inf"):
+    with pytest.raises(UnknownLabelError, match=r": inf \(1 cell, row 3, column 'q'\)"):
         parse_ratings(pd.Series([1.0, np.inf], name="q"))
-    with pytest.raises(UnknownLabelError, match="2 cells hold 2 labels"):
+    with pytest.raises(UnknownLabelError, match=r": 2 rating labels are not known: True"):
         parse_ratings(pd.Series([True, False], name="q"))
 
 

@@ -18,13 +18,16 @@ import pandas as pd
 import pytest
 
 from kano.errors import InvalidValueError, OptionError
+from kano.io.answers import answer_map
 from kano.io.survey import read_survey
 from kano.stats import (
     SUMMARY_COLUMNS,
+    CodingWarning,
     SummaryOptions,
     better_worse,
     category_strength,
     chi2_fit,
+    coding_warnings,
     dominant_category,
     fong_test,
     summarize,
@@ -384,3 +387,76 @@ def test_summarize_importance_mean():
     # mean of 5, 4, 2 (the blank is left out) = 11/3 = 3.6667, from 3 answers
     assert row["importance_mean"] == pytest.approx(11 / 3)
     assert row["importance_n"] == 3
+
+
+# --- the reversed-coding warning (docs/methods.md §1) -----------------------------------
+
+
+def _table(*rows: tuple[int, int, int]) -> pd.DataFrame:
+    """Services from (A, R, Q): n = A + R + Q."""
+    frame = pd.DataFrame(
+        [{"service": f"s{k}", "A": a, "O": 0, "M": 0, "I": 0, "R": r, "Q": q}
+         for k, (a, r, q) in enumerate(rows)]
+    )  # fmt: skip
+    return summarize_counts(frame)
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # R+Q = 3 of n = 10 is 30%: flagged; 2 of 2 checked -> warn
+        (((7, 2, 1), (7, 3, 0)), (2, 2)),
+        # 29 of 100 is below 30% for the second: 1 of 2 flagged is not more than half
+        (((7, 2, 1), (71, 29, 0)), None),
+        # n = 9 is not checked (fewer than 10 pairs): 1 of 1 checked flagged -> warn
+        (((7, 2, 1), (0, 9, 0)), (1, 1)),
+        # 2 of 3 flagged is more than half
+        (((7, 2, 1), (0, 10, 0), (10, 0, 0)), (2, 3)),
+        # nothing checked: no warning
+        (((0, 9, 0), (0, 5, 4)), None),
+    ],
+)
+def test_coding_warnings_rule(rows, expected):
+    warnings = coding_warnings(_table(*rows))
+    if expected is None:
+        assert warnings == ()
+    else:
+        assert warnings == (CodingWarning("reversed_codes", *expected),)
+
+
+def _doubled(canonical, answer):
+    frame = canonical.wide(answer=answer)
+    return pd.concat([frame, frame.assign(id=frame["id"] + 100)], ignore_index=True)
+
+
+def test_coding_warning_on_a_reversed_file(canonical):
+    # canonical survey twice (16 respondents) written with SPSSAU's codes 6 - k. Read with the
+    # standard codes, Hotline's (1,5)O x2, (1,3)A and (2,5)M become (5,1), (5,3), (4,1): R;
+    # (3,3)I stays I, (5,1)R becomes (1,5)O, (1,1)Q becomes (5,5)Q: R+Q = 2*(4+1) = 10 of
+    # n = 14 (71%). Lounge's A x3 and M become R, its R becomes M, Q stays Q: R+Q = 2*(4+1)
+    # = 10 of 16 (63%). Both services have n >= 10 and are flagged: 2 of 2.
+    reversed_file = _doubled(canonical, lambda c: 6 - c)
+    warnings = coding_warnings(summarize(read_survey(reversed_file)))
+    assert warnings == (CodingWarning("reversed_codes", 2, 2),)
+    assert (
+        warnings[0]
+        .text("en")
+        .startswith(
+            "R+Q is 30% or more for 2 of 2 services (with at least 10 classified pairs): the answer "
+            "codes look reversed (1 = dislike … 5 = like, as SPSSAU writes them). If the "
+            "questionnaire listed the answers from dislike to like, rerun with --codes reversed"
+        )
+    )
+    assert "--codes reversed" in warnings[0].text("zh") and "反向" in warnings[0].text("zh")
+    # read with --codes reversed it is the canonical survey: Hotline R+Q = 2*2 of 14 (29%),
+    # Lounge 2*2 of 16 (25%): nothing flagged
+    right = read_survey(reversed_file, answers=answer_map(codes="reversed"))
+    assert coding_warnings(summarize(right)) == ()
+    assert coding_warnings(summarize(read_survey(_doubled(canonical, lambda c: c)))) == ()
+
+
+def test_coding_warning_uses_counts_when_shares_leave_out_r_and_q(canonical):
+    reversed_file = _doubled(canonical, lambda c: 6 - c)
+    summary = summarize(read_survey(reversed_file), options=SummaryOptions(shares_exclude_qr=True))
+    assert summary["share_R"].isna().all()
+    assert coding_warnings(summary) == (CodingWarning("reversed_codes", 2, 2),)

@@ -7,15 +7,14 @@ counts written there by hand (Hotline A1 O2 M1 I1 R1 Q1 + 1 blank; Lounge A3 M1 
 from __future__ import annotations
 
 import random
-import re
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from kano.errors import InvalidValueError, OptionError, PairingError
-from kano.io.answers import load_answer_map, three_point_map
-from kano.io.survey import MAX_REPORTED, read_survey
+from kano.errors import InvalidValueError, OptionError, PairingError, UnknownAnswerError
+from kano.io.answers import answer_map, load_answer_map, three_point_map
+from kano.io.survey import read_survey
 from kano.stats import summarize
 
 CATS = list("AOMIRQ")
@@ -283,7 +282,7 @@ def test_three_point_short_form():
     assert counts_of(survey)["x"] == {"A": 1, "O": 2, "M": 1, "I": 1, "R": 1, "Q": 1}
     # a 4 or 5 on a 3-point scale is invalid, not guessed
     bad = frame.assign(x_functional=[1, 1, 1, 2, 2, 3, 4])
-    with pytest.raises(InvalidValueError, match=r"row 8, column 'x_functional': 4"):
+    with pytest.raises(InvalidValueError, match=r": 4 \(1 cell, row 8, column 'x_functional'\)"):
         read_survey(bad, answers=three_point_map())
 
 
@@ -321,24 +320,27 @@ def test_invalid_value_message_names_file_sheet_row_column_value(canonical, tmp_
     frame = canonical.wide(answer=lambda c: c).astype(object)
     frame.loc[2, "Lounge_dysfunctional"] = "maybe"  # data row 3 -> spreadsheet row 4
     path = write_xlsx(tmp_path / "survey.xlsx", frame, sheet="Data")
-    with pytest.raises(InvalidValueError) as err:
+    with pytest.raises(UnknownAnswerError) as err:
         read_survey(path)
     msg = str(err.value)
-    assert msg.startswith("survey.xlsx, sheet 'Data': 1 invalid value:")
-    assert "row 4, column 'Lounge_dysfunctional': 'maybe'" in msg
+    assert msg.startswith(
+        "survey.xlsx, sheet 'Data': 1 answer wording is not known: "
+        "'maybe' (1 cell, row 4, column 'Lounge_dysfunctional'). "
+    )
     assert "\n" not in msg
     assert err.value.total == 1
     assert [(p.row, p.column, p.value) for p in err.value.problems] == [
         (4, "Lounge_dysfunctional", "maybe")
     ]
+    assert err.value.path == path
 
 
 def test_invalid_value_in_csv_first_data_row_is_row_2(canonical, tmp_path, write_csv):
     frame = canonical.wide().astype(object)
     frame.loc[0, "Hotline_functional"] = 7
     path = write_csv(tmp_path / "codes.csv", frame)
-    with pytest.raises(InvalidValueError, match=r"^codes\.csv: 1 invalid value: row 2, column "
-                       r"'Hotline_functional': '?7'?"):  # fmt: skip
+    with pytest.raises(UnknownAnswerError, match=r"^codes\.csv: 1 answer wording is not known: 7 "
+                       r"\(1 cell, row 2, column 'Hotline_functional'\)"):  # fmt: skip
         read_survey(path)
 
 
@@ -346,7 +348,7 @@ def test_invalid_row_numbers_skip_blank_rows(tmp_path):
     # a fully blank line in the CSV still counts as a row in the user's editor
     path = tmp_path / "s.csv"
     path.write_text("x_functional,x_dysfunctional\n1,5\n,\n1,9\n", encoding="utf-8")
-    with pytest.raises(InvalidValueError, match=r"row 4, column 'x_dysfunctional': 9"):
+    with pytest.raises(UnknownAnswerError, match=r"9 \(1 cell, row 4, column 'x_dysfunctional'\)"):
         read_survey(path)
 
 
@@ -361,32 +363,33 @@ def test_invalid_row_numbers_after_qualtrics_headers(tmp_path):
         encoding="utf-8",
     )
     with pytest.raises(
-        InvalidValueError, match=r"row 5, column 'If we cancel: \[Hotline\]': 'oops'"
+        UnknownAnswerError, match=r"'oops' \(1 cell, row 5, column 'If we cancel: \[Hotline\]'\)"
     ):
         read_survey(path)
 
 
-def test_invalid_values_listed_up_to_cap_with_total():
-    n_bad = MAX_REPORTED + 7
+def test_one_unknown_value_in_many_cells_is_listed_once():
+    # 27 cells 'bad' in rows 2..28: one distinct value, counted 27 times, first at row 2
+    n_bad = 27
     frame = pd.DataFrame(
         {"x_functional": ["bad"] * n_bad + [1], "x_dysfunctional": [5] * (n_bad + 1)}
     )
-    with pytest.raises(InvalidValueError) as err:
+    with pytest.raises(UnknownAnswerError) as err:
         read_survey(frame)
     msg = str(err.value)
     assert err.value.total == n_bad
-    assert len(err.value.problems) == MAX_REPORTED
-    assert msg.startswith(f"DataFrame: {n_bad} invalid values:")
-    assert "(and 7 more)" in msg
-    assert len(re.findall(r"row \d+, column 'x_functional': 'bad'", msg)) == MAX_REPORTED
-    assert [p.row for p in err.value.problems] == list(range(2, 2 + MAX_REPORTED))
+    assert msg.startswith(
+        "DataFrame: 1 answer wording is not known: "
+        "'bad' (27 cells, first at row 2, column 'x_functional'). "
+    )
+    assert [(p.row, p.column) for p in err.value.problems] == [(2, "x_functional")]
 
 
 def test_invalid_cells_listed_in_row_order_across_columns(canonical):
     frame = canonical.wide().astype(object)
     frame.loc[5, "Hotline_functional"] = "x"  # row 7
     frame.loc[1, "Lounge_dysfunctional"] = "y"  # row 3
-    with pytest.raises(InvalidValueError) as err:
+    with pytest.raises(UnknownAnswerError) as err:
         read_survey(frame)
     assert [(p.row, p.column) for p in err.value.problems] == [
         (3, "Lounge_dysfunctional"),
@@ -437,7 +440,9 @@ def test_duplicate_respondent_ids(canonical):
 
 def test_non_numeric_importance(canonical):
     frame = canonical.wide().assign(Hotline_importance=[5, 4, "high", 3, 2, 1, 5, 4])
-    with pytest.raises(InvalidValueError, match=r"row 4, column 'Hotline_importance': 'high'"):
+    with pytest.raises(
+        InvalidValueError, match=r"'high' \(1 cell, row 4, column 'Hotline_importance'\)"
+    ):
         read_survey(frame)
 
 
@@ -464,6 +469,142 @@ def test_date_cell_in_workbook_is_invalid_not_a_category(tmp_path, write_xlsx):
         read_survey(path)
     survey = read_survey(path, on_invalid="skip")
     assert survey.quality["n_invalid"].tolist() == [1]
+
+
+# ------------------------------------------------------------------ issue 9: wordings, codes
+
+FAMILIES = {
+    "berger": {1: "I like it that way", 2: "It must be that way", 3: "I am neutral",
+               4: "I can live with it that way", 5: "I dislike it that way"},
+    "qualtrics": {1: "I like it", 2: "I expect it", 3: "I am neutral", 4: "I tolerate it",
+                  5: "I dislike it"},
+    "en-short": {1: "Like", 2: "Expect", 3: "Neutral", 4: "Tolerate", 5: "Dislike"},
+    "zh": {1: "很喜欢", 2: "理所当然", 3: "一般", 4: "勉强接受", 5: "很不喜欢"},
+    "spssau": {1: "喜欢", 2: "理所当然", 3: "无所谓", 4: "能忍受", 5: "不喜欢"},
+    "zh-tw": {1: "很喜歡", 2: "理所當然", 3: "無所謂", 4: "勉強接受", 5: "很不喜歡"},
+    "zh-tw-2": {1: "我喜歡", 2: "理應如此", 3: "我持中立態度", 4: "能忍受", 5: "我不喜歡"},
+    "numbered": {1: "1) I like it", 2: "2) I expect it", 3: "3) I am neutral",
+                 4: "4) I can tolerate it", 5: "5) I dislike it"},
+    "circled": {1: "① 喜欢", 2: "② 理应如此", 3: "③ 无所谓", 4: "④ 能忍受", 5: "⑤ 不喜欢"},
+    "lettered": {1: "Ａ．我喜欢", 2: "B. It must be that way", 3: "\u201cI\u2019m neutral\u201d",
+                 4: "d) I can live with it", 5: "(e) I dislike it"},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_every_wording_family_reads_the_canonical_counts(canonical, family):
+    # Hotline A1 O2 M1 I1 R1 Q1 + 1 blank; Lounge A3 M1 I2 R1 Q1 (conftest.py)
+    check_canonical(read_survey(canonical.wide(answer=FAMILIES[family].get)), canonical)
+
+
+def test_reversed_codes_read_the_canonical_counts(canonical):
+    # SPSSAU writes 1 = dislike … 5 = like: the canonical answer k is written 6 - k
+    frame = canonical.wide(answer=lambda c: 6 - c)
+    survey = read_survey(frame, answers=answer_map(codes="reversed"))
+    check_canonical(survey, canonical)
+    assert "reversed" in survey.answer_map
+    # read with the standard codes, 101's Hotline (1, 5) O is written (5, 1) and read R
+    assert read_survey(frame).functional.loc[101, "Hotline"] == 5
+
+
+def test_reversed_three_point_codes():
+    # written 1 dislike, 2 neutral, 3 like: (3,1) like/dislike -> O, (3,2) like/neutral -> A,
+    # (2,1) neutral/dislike -> M, (2,2) -> I, (1,3) dislike/like -> R, (3,3) like/like -> Q
+    frame = pd.DataFrame(
+        {"x_functional": [3, 3, 2, 2, 1, 3], "x_dysfunctional": [1, 2, 1, 2, 3, 3]}
+    )
+    survey = read_survey(frame, answers=answer_map(codes="reversed", scale=3))
+    assert counts_of(survey)["x"] == {"A": 1, "O": 1, "M": 1, "I": 1, "R": 1, "Q": 1}
+
+
+def test_unknown_wordings_each_once_with_count_and_first_cell(canonical):
+    frame = canonical.wide(answer=lambda c: {1: "Love it", 5: "I dislike it"}.get(c, c))
+    frame = frame.astype(object)
+    frame.loc[4, "Lounge_functional"] = 6  # respondent 105, spreadsheet row 6
+    frame.loc[2, "Lounge_dysfunctional"] = "LOVE IT!"  # the same wording once normalised
+    with pytest.raises(UnknownAnswerError) as err:
+        read_survey(frame)
+    # "Love it" is the functional answer 1 of Hotline 101, 102, 103, 107 and Lounge
+    # 101, 102, 103, the dysfunctional 1 of Hotline 106, 107 and Lounge 107: 10 cells, and
+    # "LOVE IT!" once more = 11; first at row 2 (respondent 101) in Hotline_functional
+    got = [(w.value, w.count, w.first.row, w.first.column) for w in err.value.wordings]
+    assert got == [("Love it", 11, 2, "Hotline_functional"), (6, 1, 6, "Lounge_functional")]
+    assert str(err.value).startswith(
+        "DataFrame: 2 answer wordings are not known: 'Love it' (11 cells, first at row 2, "
+        "column 'Hotline_functional'); 6 (1 cell, row 6, column 'Lounge_functional'). Map them"
+    )
+    assert err.value.total == 12
+
+
+def test_unknown_values_ordered_by_row_then_column(canonical):
+    frame = canonical.wide().astype(object)
+    frame.loc[3, "Lounge_functional"] = "z"  # row 5, 4th column of the sheet
+    frame.loc[3, "Hotline_functional"] = "y"  # row 5, 2nd column
+    frame.loc[1, "Lounge_dysfunctional"] = "x"  # row 3
+    with pytest.raises(UnknownAnswerError) as err:
+        read_survey(frame)
+    assert [w.value for w in err.value.wordings] == ["x", "y", "z"]
+
+
+def test_unknown_values_capped_in_the_message():
+    # 12 distinct wordings in rows 2..13: ten are shown, "and 2 more"
+    frame = pd.DataFrame(
+        {"x_functional": [f"w{k}" for k in range(12)], "x_dysfunctional": [5] * 12}
+    )
+    with pytest.raises(UnknownAnswerError) as err:
+        read_survey(frame)
+    assert len(err.value.wordings) == 12
+    assert "'w9' (1 cell, row 11, column 'x_functional'); and 2 more." in str(err.value)
+
+
+def _true_false_cells(survey_source):
+    """Read a column 1, TRUE, 1, FALSE against dislike (5) answers."""
+    with pytest.raises(UnknownAnswerError) as err:
+        read_survey(survey_source)
+    got = [(w.value, w.count, w.first.row) for w in err.value.wordings]
+    survey = read_survey(survey_source, on_invalid="skip")
+    # only the two (1, 5) pairs are classified (O); TRUE and FALSE are counted as invalid
+    assert counts_of(survey)["x"]["O"] == 2
+    assert survey.quality["n_invalid"].tolist() == [2]
+    return got
+
+
+def test_true_cell_in_a_code_column_is_not_the_answer_1():
+    frame = pd.DataFrame(
+        {"x_functional": [1, True, 1, False], "x_dysfunctional": [5, 5, 5, 5]}, dtype=object
+    )
+    assert _true_false_cells(frame) == [(True, 1, 3), (False, 1, 5)]
+
+
+def test_true_text_in_a_csv_is_not_the_answer_1(tmp_path):
+    path = tmp_path / "b.csv"
+    path.write_text("x_functional,x_dysfunctional\n1,5\nTRUE,5\n1,5\nFALSE,5\n", "utf-8")
+    assert _true_false_cells(path) == [("TRUE", 1, 3), ("FALSE", 1, 5)]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="kano/io/files.py: pandas.read_excel types a column of numbers and TRUE/FALSE cells "
+    "int64 (TRUE -> 1) before the answers are read; to be fixed in the xlsx reader",
+)
+def test_true_cell_in_a_workbook_is_not_the_answer_1(tmp_path, write_xlsx):
+    frame = pd.DataFrame(
+        {"x_functional": [1, True, 1, False], "x_dysfunctional": [5, 5, 5, 5]}, dtype=object
+    )
+    path = write_xlsx(tmp_path / "b.xlsx", frame)
+    assert _true_false_cells(path) == [(True, 1, 3), (False, 1, 5)]
+
+
+def test_unknown_wordings_in_long_layout(canonical):
+    frame = canonical.long().astype(object)
+    frame.loc[0, "functional"] = "Love it"  # row 2
+    frame.loc[9, "dysfunctional"] = "Love it"  # row 11
+    with pytest.raises(UnknownAnswerError) as err:
+        read_survey(frame)
+    w = err.value.wordings
+    assert [(x.value, x.count, x.first.row, x.first.column) for x in w] == [
+        ("Love it", 2, 2, "functional")
+    ]
 
 
 # --- importance columns holding labels (kano.io.ratings) ---------------------------------
@@ -510,8 +651,8 @@ def test_unknown_importance_label_and_label_map(canonical, tmp_path):
     from kano.io.ratings import load_label_map
 
     frame = canonical.wide().assign(Hotline_importance=["Rather important", 4, 5, 4, 3, 2, 1, 5])
-    with pytest.raises(UnknownLabelError, match=r"row 2, column 'Hotline_importance': "
-                                                r"'Rather important' \(1 cell\)"):  # fmt: skip
+    with pytest.raises(UnknownLabelError, match=r"'Rather important' \(1 cell, row 2, column "
+                                                r"'Hotline_importance'\)"):  # fmt: skip
         read_survey(frame)
     path = tmp_path / "labels.csv"
     path.write_text("label,value\nRather important,4\n", encoding="utf-8")

@@ -123,7 +123,7 @@ def test_unknown_rating_label_is_named():
     table = read_table(pd.DataFrame({"sat_price": ["3", "Rather good", "4", "Rather good"]}))
     with pytest.raises(UnknownLabelError) as exc:
         ratings(table, ["sat_price"])
-    assert "row 3, column 'sat_price': 'Rather good' (2 cells)" in str(exc.value)
+    assert "'Rather good' (2 cells, first at row 3, column 'sat_price')" in str(exc.value)
     assert "--labels labels.yaml" in str(exc.value)
 
 
@@ -246,8 +246,8 @@ def test_ipa_unknown_label_exits_1_with_one_line(tmp_path):
     lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
     assert len(lines) == 1
     # respondent 1 is data row 2; three header rows: spreadsheet row 5
-    assert "row 5, column 'How important is each of the following to you? - Price': " \
-           "'Rather important' (1 cell)" in lines[0]  # fmt: skip
+    assert "'Rather important' (1 cell, row 5, column 'How important is each of the " \
+           "following to you? - Price')" in lines[0]  # fmt: skip
     assert "--labels labels.yaml" in lines[0]
 
 
@@ -264,7 +264,7 @@ def test_ipa_and_drivers_with_a_label_map(tmp_path):
     assert method["option label map"] == str(labels)
     # drivers reads the same labels: without the map it stops, with it it runs
     r = runner.invoke(app, ["drivers", str(path), "-o", str(tmp_path / "d.xlsx")])
-    assert r.exit_code == 1 and "'Rather important' (1 cell)" in r.stderr
+    assert r.exit_code == 1 and "'Rather important' (1 cell, row 5" in r.stderr
     r = runner.invoke(app, ["drivers", str(path), "--labels", str(labels), "-o",
                             str(tmp_path / "d.xlsx")])  # fmt: skip
     assert r.exit_code == 0, r.output
