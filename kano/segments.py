@@ -120,7 +120,8 @@ def read_customer_types(spec: str | Path | Mapping[str, str] | None) -> dict[str
     elif Path(str(spec)).suffix.lower() in {".yaml", ".yml", ".csv"}:
         from kano.io.mapfiles import read_pairs
 
-        pairs = read_pairs(Path(spec), ("type", "segment"))
+        pairs = [(k, v) for k, v, _line in read_pairs(Path(spec), ("type", "segment"),
+                                                      "customer-type map")]  # fmt: skip
         where = str(spec)
     else:
         pairs = []

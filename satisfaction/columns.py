@@ -518,12 +518,9 @@ def read_mapping(path: str | Path) -> list[dict]:
         raise MappingFileError(f"{path}: mapping file not found")
     suffix = path.suffix.lower()
     if suffix in {".yaml", ".yml"}:
-        import yaml
+        from kano.io.mapfiles import load_yaml
 
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-        except (yaml.YAMLError, UnicodeDecodeError) as exc:
-            raise MappingFileError(f"{path}: not valid YAML ({str(exc).splitlines()[0]})") from None
+        data = load_yaml(path, "mapping file")
         if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
             raise MappingFileError(
                 f"{path}: expected a list of records like '- {{column: imp_price, role: importance, driver: price}}'"

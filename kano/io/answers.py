@@ -31,6 +31,7 @@ from kano.errors import (
     UnknownAnswerError,
     UnknownWording,
 )
+from kano.io.mapfiles import read_pairs
 from kano.output import atomic_path, check_output_path
 
 LIKE, MUST_BE, NEUTRAL, LIVE_WITH, DISLIKE = 1, 2, 3, 4, 5
@@ -305,76 +306,6 @@ def three_point_map() -> AnswerMap:
     return answer_map(scale=3)
 
 
-MAX_YAML_ALIASES = 20
-# An answer map is plain 'answer: code' text: yes/no/on/off, null and dates stay text
-# (PyYAML would make "No: dislike" the key False); numbers stay numbers (recoded codes).
-_TEXT_TAGS = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp"}
-
-
-class _TooManyAliases(Exception):
-    def __init__(self, line: int):
-        self.line = line
-
-
-class _AnswerMapLoader(yaml.SafeLoader):
-    """PyYAML's safe loader (no arbitrary tags), with the text scalars above and an alias cap."""
-
-    yaml_implicit_resolvers = {
-        first: [(tag, rx) for tag, rx in resolvers if tag not in _TEXT_TAGS]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
-
-    def __init__(self, stream: str):
-        super().__init__(stream)
-        self.aliases = 0
-
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            self.aliases += 1
-            if self.aliases > MAX_YAML_ALIASES:  # refuse alias bombs ("billion laughs")
-                raise _TooManyAliases(self.peek_event().start_mark.line + 1)
-        return super().compose_node(parent, index)
-
-
-def _yaml_entries(path: Path) -> list[tuple[object, object, int]]:
-    """``(key, code, line)`` of each top-level entry of a YAML answer map."""
-    text = path.read_text(encoding="utf-8-sig")
-    loader = None
-    try:
-        loader = _AnswerMapLoader(text)  # the reader refuses control characters here
-        node = loader.get_single_node()
-        if node is None:  # comments only (a suggestion with nothing guessed): no entries
-            return []
-        if not isinstance(node, yaml.MappingNode):
-            raise MappingFileError(f"{path}: expected a mapping 'answer: code' on each line")
-        loader.flatten_mapping(node)
-        return [
-            (
-                loader.construct_object(key, deep=True),
-                loader.construct_object(value, deep=True),
-                key.start_mark.line + 1,
-            )
-            for key, value in node.value
-        ]
-    except _TooManyAliases as exc:
-        raise MappingFileError(
-            f"{path}: line {exc.line}: more than {MAX_YAML_ALIASES} YAML aliases (*name); "
-            "an answer map needs none: write each 'answer: code' line out"
-        ) from None
-    except yaml.MarkedYAMLError as exc:
-        line = f"line {exc.problem_mark.line + 1}: " if exc.problem_mark else ""
-        raise MappingFileError(
-            f"{path}: {line}not a plain YAML answer map ({exc.problem}); "
-            "write one 'answer: code' per line"
-        ) from None
-    except yaml.YAMLError as exc:
-        reason = " ".join(str(exc).split())
-        raise MappingFileError(f"{path}: cannot read the answer map ({reason})") from None
-    finally:
-        if loader is not None:
-            loader.dispose()
-
-
 def load_answer_map(path: str | os.PathLike, base: AnswerMap | None = None) -> AnswerMap:
     """Read a user answer map (YAML mapping or CSV with columns answer,code) on top of ``base``.
 
@@ -389,31 +320,12 @@ def load_answer_map(path: str | os.PathLike, base: AnswerMap | None = None) -> A
     MappingFileError
         Missing or unreadable file; a code that is not one of the above; two keys
         that are the same answer after :func:`normalize_label` (or a YAML key given
-        twice); more than ``MAX_YAML_ALIASES`` YAML aliases; a YAML tag that is not
+        twice); more than ``kano.io.mapfiles.MAX_ALIASES`` YAML aliases; a YAML tag that is not
         plain data.
     """
     path = Path(path)
     base = base or AnswerMap()
-    if not path.is_file():
-        raise MappingFileError(f"{path}: answer map not found")
-    try:
-        if path.suffix.lower() in {".yaml", ".yml"}:
-            entries = _yaml_entries(path)
-        elif path.suffix.lower() == ".csv":
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-            if frame.shape[1] < 2:
-                raise MappingFileError(f"{path}: expected two columns: answer,code")
-            entries = [  # the header is line 1
-                (key, code, k + 2)
-                for k, (key, code) in enumerate(
-                    zip(frame.iloc[:, 0], frame.iloc[:, 1], strict=True)
-                )
-            ]
-        else:
-            raise MappingFileError(f"{path}: answer map must be .yaml, .yml or .csv")
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        reason = " ".join(str(exc).split())
-        raise MappingFileError(f"{path}: cannot read the answer map ({reason})") from None
+    entries = read_pairs(path, ("answer", "code"), "answer map")
     labels = dict(base.labels)
     numbers = dict(base.numbers)
     seen: dict[tuple, tuple[object, int]] = {}

@@ -311,7 +311,7 @@ def _hidden_cells(path: Path, sheet: str) -> list[tuple[int, int, str]]:
                     cut = data.rfind(b"<c ")
                     cut = cut if cut > 0 else len(data)
                     block, tail = data[:cut], data[cut:]
-                    if b't="e"' in block or b"<f" in block:
+                    if b't="e"' in block or b"<f" in block or b't="b"' in block:
                         found += _odd_cells(block)
                 if tail:
                     found += _odd_cells(tail)
@@ -320,27 +320,39 @@ def _hidden_cells(path: Path, sheet: str) -> list[tuple[int, int, str]]:
         return []
 
 
-def _restore_hidden_cells(frame: pd.DataFrame, found: list[tuple[int, int, str]]) -> pd.DataFrame:
-    """Put the texts of :func:`_hidden_cells` back into the blank cells they came from."""
-    for row, col, text in found:
+def _restore_hidden_cells(
+    frame: pd.DataFrame, found: list[tuple[int, int, str | bool]]
+) -> pd.DataFrame:
+    """Put the texts of :func:`_hidden_cells` back into the blank cells they came from, and
+    TRUE/FALSE cells back as booleans (pandas turns them into 1/0 in a column of numbers)."""
+    for row, col, value in found:
         i, j = row - 2, col
-        if 0 <= i < len(frame) and j < frame.shape[1] and pd.isna(frame.iat[i, j]):
+        if not (0 <= i < len(frame) and j < frame.shape[1]):
+            continue
+        if isinstance(value, bool) or pd.isna(frame.iat[i, j]):
             if not pd.api.types.is_object_dtype(frame.dtypes.iloc[j]):
                 frame.isetitem(j, frame.iloc[:, j].astype(object))
-            frame.iat[i, j] = text
+            frame.iat[i, j] = value
     return frame
 
 
-def _odd_cells(block: bytes) -> list[tuple[int, int, str]]:
-    out = []
+def _odd_cells(block: bytes) -> list[tuple[int, int, str | bool]]:
+    out: list[tuple[int, int, str | bool]] = []
     for m in _CELL.finditer(block):
         attrs, body = m.group(1), m.group(2) or b""
         is_error = b't="e"' in attrs
+        is_bool = b't="b"' in attrs
         uncached = b"<f" in body and not re.search(rb"<v>[^<]", body)
-        if not (is_error or uncached):
+        if not (is_error or uncached or is_bool):
             continue
         ref = _REF.search(attrs)
         if not ref:
+            continue
+        if is_bool:
+            v = re.search(rb"<v>([^<]*)</v>", body)
+            if v:
+                out.append((int(ref.group(2)), _column_index(ref.group(1).decode()),
+                            v.group(1).strip() == b"1"))  # fmt: skip
             continue
         if is_error:
             v = re.search(rb"<v>([^<]*)</v>", body)

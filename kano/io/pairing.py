@@ -22,9 +22,9 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from kano.errors import MappingFileError, PairingError
+from kano.io.mapfiles import load_yaml
 
 F, D = "functional", "dysfunctional"
 
@@ -685,7 +685,7 @@ def read_mapping(
     suffix = path.suffix.lower()
     try:
         if suffix in {".yaml", ".yml"}:
-            data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+            data = load_yaml(path, "mapping file")
             if isinstance(data, dict) and "services" in data:
                 data = data["services"]
             if isinstance(data, dict):
@@ -704,7 +704,7 @@ def read_mapping(
             frame = pd.read_excel(path, dtype=str, engine="calamine").fillna("")
         else:
             raise MappingFileError(f"{path}: mapping file must be .csv, .yaml or .xlsx")
-    except (yaml.YAMLError, ValueError, TypeError, IndexError, pd.errors.ParserError) as exc:
+    except (ValueError, TypeError, IndexError, pd.errors.ParserError) as exc:
         raise MappingFileError(f"{path}: cannot read the mapping ({exc}). {MAPPING_HELP}") from None
     rename = {
         "服务": "service", "服務": "service", "正向": "functional", "反向": "dysfunctional",

@@ -582,11 +582,6 @@ def test_true_text_in_a_csv_is_not_the_answer_1(tmp_path):
     assert _true_false_cells(path) == [("TRUE", 1, 3), ("FALSE", 1, 5)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kano/io/files.py: pandas.read_excel types a column of numbers and TRUE/FALSE cells "
-    "int64 (TRUE -> 1) before the answers are read; to be fixed in the xlsx reader",
-)
 def test_true_cell_in_a_workbook_is_not_the_answer_1(tmp_path, write_xlsx):
     frame = pd.DataFrame(
         {"x_functional": [1, True, 1, False], "x_dysfunctional": [5, 5, 5, 5]}, dtype=object
