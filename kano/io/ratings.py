@@ -542,32 +542,27 @@ def load_label_map(path: str | os.PathLike) -> LabelMap:
         that is not a number or ``missing``.
     """
     path = Path(path)
-    pairs = read_pairs(path, ("label", "value"), "label map")
     entries: dict[str, float] = {}
     first: dict[str, int] = {}
-    for n, (label, value) in enumerate(pairs, start=1):
+    for label, value, line in read_pairs(path, ("label", "value"), "label map"):
         key = label_key(label) if isinstance(label, str) else ""
         if not key or _NUMBER.fullmatch(key):
-            hint = (
-                " (YAML reads yes/no/on/off/true/false as booleans: put the label in quotes)"
-                if isinstance(label, bool)
-                else ""
-            )
             raise MappingFileError(
-                f"{path}, entry {n}: {label!r} is not a label{hint}; write the label text, "
+                f"{path}, line {line}: {label!r} is not a label; write the label text, "
                 "e.g. 'Rather important: 4'"
             )
         number = _map_value(value)
         if number is None:
             raise MappingFileError(
-                f"{path}, entry {n} ({label!r}): the value {value!r} must be a number or 'missing'"
+                f"{path}, line {line} ({label!r}): the value {value!r} must be a number or "
+                "'missing'"
             )
         if key in entries:
             raise MappingFileError(
-                f"{path}, entry {n}: the label {label!r} is already given in entry {first[key]}; "
-                "keep one of them"
+                f"{path}, line {line}: the label {label!r} is already given on line "
+                f"{first[key]}; keep one of them"
             )
-        entries[key], first[key] = number, n
+        entries[key], first[key] = number, line
     return LabelMap(entries=entries, path=path)
 
 

@@ -380,7 +380,7 @@ def test_classify_bad_label_map_exits_1(labelled, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("label,value\nRather important,quite\n", encoding="utf-8")
     line = one_line_error(invoke("classify", kano, "--labels", bad))
-    assert "entry 1 ('Rather important'): the value 'quite' must be a number" in line
+    assert "line 2 ('Rather important'): the value 'quite' must be a number" in line
     line = one_line_error(invoke("classify", kano, "--labels", tmp_path / "nope.yaml"))
     assert "label map not found" in line
 

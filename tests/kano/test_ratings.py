@@ -336,25 +336,15 @@ def test_load_gbk_csv_label_map_with_header(tmp_path):
 @pytest.mark.parametrize(
     "name, text, message",
     [
-        ("a.yaml", "A: 1\nA: 2\n", "the key 'A' appears twice (lines 1 and 2)"),
-        ("a.yaml", "a: 1\nA: 2\n", "entry 2: the label 'A' is already given in entry 1"),
-        ("a.yaml", "- a\n- b\n", "the label map must be lines 'label: value'"),
-        (
-            "a.yaml",
-            "No: 1\n",
-            "False is not a label (YAML reads yes/no/on/off/true/false as "
-            "booleans: put the label in quotes)",
-        ),
-        ("a.yaml", "5: 4\n", "entry 1: 5 is not a label"),
-        ("a.yaml", "good: high\n", "entry 1 ('good'): the value 'high' must be a number"),
+        ("a.yaml", "A: 1\nA: 2\n", "lines 1 and 2: the key 'A' is given twice"),
+        ("a.yaml", "a: 1\nA: 2\n", "line 2: the label 'A' is already given on line 1"),
+        ("a.yaml", "- a\n- b\n", "the label map must be a mapping, one 'label: value' per line"),
+        ("a.yaml", "5: 4\n", "line 1: 5 is not a label"),
+        ("a.yaml", "good: high\n", "line 1 ('good'): the value 'high' must be a number"),
         ("a.yaml", "good: .inf\n", "the value inf must be a number"),
-        ("a.yaml", "good: [1\n", ", line 2: cannot read the label map"),
-        (
-            "a.csv",
-            "label,value\ngood,4\nbad,x\n",
-            "entry 2 ('bad'): the value 'x' must be a number",
-        ),
-        ("a.csv", "label,value\n,4\n", "entry 1: nan is not a label"),
+        ("a.yaml", "good: [1\n", "line 2: not a plain YAML label map"),
+        ("a.csv", "label,value\ngood,4\nbad,x\n", "line 3 ('bad'): the value 'x' must be a number"),
+        ("a.csv", "label,value\n,4\n", "line 2: nan is not a label"),
         ("a.json", "{}", "the label map must be a .yaml, .yml or .csv file"),
     ],
 )

@@ -279,8 +279,7 @@ def test_bad_label_map_and_output_over_it_exit_1(tmp_path, command):
     r = runner.invoke(app, [command, str(path), "--labels", str(bad)])
     assert r.exit_code == 1
     assert [ln for ln in r.stderr.splitlines() if ln.strip()] == [
-        f"Error: {bad}, line 2: cannot read the label map: the key 'Good' appears twice "
-        "(lines 1 and 2); keep one"
+        f"Error: {bad}: lines 1 and 2: the key 'Good' is given twice; keep one of them"
     ]
     good = tmp_path / "good.csv"  # a CSV map, and ipa/drivers may write a .csv
     good.write_text("label,value\nGood,4\n", encoding="utf-8")
