@@ -134,6 +134,14 @@ AnswersOpt = Annotated[
         help="YAML/CSV answer map for other wordings or a reversed scale, e.g. '5: like'.",
     ),
 ]
+LabelsOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--labels",
+        help="YAML/CSV label map for rating labels without a built-in scale, "
+        "e.g. 'Rather important: 4' (importance, satisfaction, loyalty, NPS).",
+    ),
+]
 CodesOpt = Annotated[
     Codes,
     typer.Option(
@@ -282,6 +290,16 @@ OnInvalidOpt = Annotated[
 ]
 
 
+def _given(path: Path | None) -> list[Path]:
+    return [path] if path else []
+
+
+def _label_map(path: Path | None):
+    from kano.io.ratings import load_label_map
+
+    return load_label_map(path) if path else None
+
+
 def _long_columns(text: str | None) -> dict[str, str] | None:
     from kano.errors import OptionError
 
@@ -300,7 +318,7 @@ def _long_columns(text: str | None) -> dict[str, str] | None:
 
 
 def _read(path, sheet, layout, mapping, answers, scale, on_invalid, long_columns=None, *,
-          codes: Codes = Codes.standard, inputs=(), lang: str = "en"):  # fmt: skip
+          codes: Codes = Codes.standard, inputs=(), lang: str = "en", labels=None):  # fmt: skip
     """Read a Kano survey; unknown answers write a suggested map beside it (never over ``inputs``)."""
     from kano.errors import UnknownAnswerError
     from kano.io.answers import answer_map
@@ -317,6 +335,7 @@ def _read(path, sheet, layout, mapping, answers, scale, on_invalid, long_columns
             answers=amap,
             on_invalid=on_invalid.value,
             long_columns=columns,
+            labels=labels,
         )
     except UnknownAnswerError as exc:
         raise _with_suggestion(exc, [path, *inputs], lang, _USE_ANSWERS) from None
@@ -356,6 +375,7 @@ def classify_cmd(
     long_columns: LongColsOpt = None,
     mapping: MappingOpt = None,
     answers: AnswersOpt = None,
+    label_file: LabelsOpt = None,
     codes: CodesOpt = Codes.standard,
     scale: ScaleOpt = 5,
     table: TableOpt = "standard",
@@ -417,7 +437,7 @@ def classify_cmd(
     from kano.tables import evaluation_table
 
     survey = surveys[0]
-    inputs = [*surveys, *(p for p in (mapping, answers, _table_file(table)) if p is not None)]
+    inputs = [*surveys, *(p for p in (mapping, answers, label_file, _table_file(table)) if p)]
     out = check_output_path(output or survey.with_name(f"{survey.stem}_kano.xlsx"), inputs)
     tbl = evaluation_table(table)
     options = SummaryOptions(
@@ -428,9 +448,11 @@ def classify_cmd(
     )
     from kano.io.survey import combine_surveys
 
+    label_map = _label_map(label_file)
     data = combine_surveys(
         [(p.name, _read(p, sheet, layout, mapping, answers, scale, on_invalid, long_columns,
-                        codes=codes, inputs=[mapping, answers], lang=lang.value))
+                        codes=codes, inputs=[mapping, answers, label_file], lang=lang.value,
+                        labels=label_map))
          for p in surveys]
     )  # fmt: skip
     split = (
@@ -455,7 +477,10 @@ def classify_cmd(
         if len(surveys) == 1
         else {f"input {k}": p for k, p in enumerate(surveys, 1)}
     )
-    method = method_info({**files, "mapping": mapping, "answer map file": answers}, settings)
+    method = method_info(
+        {**files, "mapping": mapping, "answer map file": answers, "label map file": label_file},
+        settings,
+    )
     is_book = out.suffix.lower() == ".xlsx"
     write_summary(
         out,
@@ -623,6 +648,7 @@ def compare_cmd(
     long_columns: LongColsOpt = None,
     mapping: MappingOpt = None,
     answers: AnswersOpt = None,
+    label_file: LabelsOpt = None,
     codes: CodesOpt = Codes.standard,
     scale: ScaleOpt = 5,
     table: TableOpt = "standard",
@@ -652,15 +678,18 @@ def compare_cmd(
             f"give one --wave label per file: {len(surveys)} files, {len(labels)} labels"
         )
     last = surveys[-1]
-    out = check_output_path(output or last.with_name(f"{last.stem}_compare.xlsx"), surveys)
+    out = check_output_path(
+        output or last.with_name(f"{last.stem}_compare.xlsx"), [*surveys, *_given(label_file)]
+    )
     if out.suffix.lower() != ".xlsx":
         raise OptionError(f"{out}: the comparison is a workbook; give an .xlsx output")
     tbl = evaluation_table(table)
     options = SummaryOptions(rule=rule.value, threshold=threshold)
-    read_inputs = [*surveys, mapping, answers]
+    label_map = _label_map(label_file)
+    read_inputs = [*surveys, mapping, answers, label_file]
     waves = [
         (label, _read(p, sheet, layout, mapping, answers, scale, on_invalid, long_columns,
-                      codes=codes, inputs=read_inputs, lang=lang.value))
+                      codes=codes, inputs=read_inputs, lang=lang.value, labels=label_map))
         for label, p in zip(labels, surveys, strict=True)
     ]  # fmt: skip
     result = compare_waves(waves, tbl, options, n_boot=n_boot, seed=seed, lang=lang.value)
@@ -669,6 +698,7 @@ def compare_cmd(
                                                "bootstrap seed": seed, "language": lang.value,
                                                "tests": "χ² or Fisher exact per consecutive pair; BH across services"})  # fmt: skip
     inputs = {f"input {label}": p for label, p in zip(labels, surveys, strict=True)}
+    inputs["label map file"] = label_file
     method = method_info(inputs, settings)
     write_summary(out, result.groups, compare_sheets(result, lang.value), method, lang.value)
     for line in result.findings:
@@ -692,6 +722,7 @@ def priority_cmd(
     sheet: SheetOpt = None,
     mapping: MappingOpt = None,
     answers: AnswersOpt = None,
+    label_file: LabelsOpt = None,
     codes: CodesOpt = Codes.standard,
     table: TableOpt = "standard",
     rule: RuleOpt = RuleName.max,
@@ -720,15 +751,20 @@ def priority_cmd(
     from satisfaction.report import load_survey
 
     sat_path = satisfaction_file or survey
-    inputs = [survey] + ([satisfaction_file] if satisfaction_file else [])
+    inputs = [survey, *_given(satisfaction_file), *_given(label_file)]
     out = check_output_path(output or survey.with_name(f"{survey.stem}_priority.xlsx"), inputs)
     tbl = evaluation_table(table)
     options = SummaryOptions(rule=rule.value, threshold=threshold)
+    label_map = _label_map(label_file)
     data = _read(survey, sheet, Layout.auto, mapping, answers, 5, on_invalid, codes=codes,
-                 inputs=[satisfaction_file, mapping, answers], lang=lang.value)  # fmt: skip
+                 inputs=[satisfaction_file, mapping, answers, label_file], lang=lang.value,
+                 labels=label_map)  # fmt: skip
     summary = summarize(data, tbl, options)
     sat = load_survey(
-        sat_path, sheet=sat_sheet if satisfaction_file else sheet, mapping=sat_mapping
+        sat_path,
+        sheet=sat_sheet if satisfaction_file else sheet,
+        mapping=sat_mapping,
+        labels=label_map,
     )
     if sat.importance is None:
         from kano.errors import OptionError
@@ -744,7 +780,10 @@ def priority_cmd(
                        "satisfaction crosshair": "mean satisfaction of the matched services",
                        "language": lang.value},
     )  # fmt: skip
-    method = method_info({"Kano input": survey, "satisfaction input": satisfaction_file}, settings)
+    method = method_info(
+        {"Kano input": survey, "satisfaction input": satisfaction_file,
+         "label map file": label_file}, settings,
+    )  # fmt: skip
     write_summary(
         out, priorities, priority_sheets(priorities, unmatched, lang.value), method, lang.value
     )
@@ -789,6 +828,7 @@ def report_cmd(
     ] = None,
     sheet: SheetOpt = None,
     mapping: MappingOpt = None,
+    label_file: LabelsOpt = None,
     table: TableOpt = "standard",
     rule: RuleOpt = RuleName.max,
     threshold: ThresholdOpt = 0.05,
@@ -828,7 +868,7 @@ def report_cmd(
     if len(labels) != len(earlier):
         raise OptionError(f"{len(labels)} --previous-wave labels for {len(earlier)} earlier files")
     stem = report_stem(output) if output else survey.with_name(f"report_{wave}")
-    inputs = [survey, *earlier, *([satisfaction_file] if satisfaction_file else [])]
+    inputs = [survey, *earlier, *_given(satisfaction_file), *_given(label_file)]
     for path in [*report_paths(stem), *chart_paths(stem)]:
         check_output_path(path, inputs)
     options = SummaryOptions(rule=rule.value, threshold=threshold)
@@ -843,7 +883,7 @@ def report_cmd(
             report = build_report(
                 survey, wave=wave, previous=list(zip(labels, earlier, strict=True)), satisfaction=satisfaction_file,
                 lang=lang.value, table=table, options=options, n_boot=n_boot, seed=seed, sheet=sheet,
-                mapping=mapping, progress=step,
+                mapping=mapping, progress=step, labels=_label_map(label_file),
             )  # fmt: skip
         except UnknownAnswerError as exc:  # the report reads the built-in wordings and codes only
             use = ("use it with kano classify, compare or priority --answers (kano report takes no "
@@ -918,6 +958,7 @@ def ipa_command(
     sheet: SheetOpt = None,
     mapping: SatMappingOpt = None,
     scale: RatingScaleOpt = None,
+    label_file: LabelsOpt = None,
     importance: Annotated[
         str | None, typer.Option("--importance", help="stated (default when rated) or derived.")
     ] = None,
@@ -960,7 +1001,7 @@ def ipa_command(
         survey, output, sheet=sheet, mapping=mapping, scale=parse_scale_option(scale),
         importance=importance, outcome=outcome, crosshair=crosshair, by=by, bootstrap=bootstrap,
         seed=seed, lang=lang.value, diagonal=diagonal, zones=parse_zones(zones), key_account_spend=key_account,
-        min_items=min_items,
+        min_items=min_items, label_map=_label_map(label_file),
     )  # fmt: skip
     _satisfaction_summary(result)
 
@@ -980,6 +1021,7 @@ def drivers_command(
     sheet: SheetOpt = None,
     mapping: SatMappingOpt = None,
     scale: RatingScaleOpt = None,
+    label_file: LabelsOpt = None,
     outcome: Annotated[
         str | None,
         typer.Option("--outcome", help="Outcome: overall (default), loyalty or a column."),
@@ -1007,6 +1049,7 @@ def drivers_command(
     result = run_drivers(
         survey, output, sheet=sheet, mapping=mapping, scale=parse_scale_option(scale), outcome=outcome,
         bootstrap=bootstrap, seed=seed, lang=lang.value, observed=not rated_only, min_items=min_items,
+        label_map=_label_map(label_file),
     )  # fmt: skip
     _satisfaction_summary(result)
 

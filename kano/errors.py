@@ -139,3 +139,42 @@ def _describe_wording(w: UnknownWording) -> str:
     where = f"row {w.first.row}, column {w.first.column!r}"
     cells = "1 cell, " if w.count == 1 else f"{w.count} cells, first at "
     return f"{shown_value(w.value, whole_numbers=True)} ({cells}{where})"
+
+
+class UnknownLabelError(InvalidValueError):
+    """Rating cells hold values that are no number and no label of a built-in set or label map.
+
+    ``labels`` lists every distinct value once (:class:`UnknownWording`: value as
+    first written, count, first cell), in spreadsheet order; ``problems`` holds their
+    first cells and ``total`` counts all offending cells. The message has the form of
+    :class:`UnknownAnswerError`'s and ends with the fix.
+    """
+
+    def __init__(self, source: str, labels: Sequence[UnknownWording]):
+        self.source = source
+        self.labels = tuple(labels)
+        self.problems = [w.first for w in self.labels]
+        self.total = sum(w.count for w in self.labels)
+        shown = "; ".join(_describe_wording(w) for w in self.labels[:MAX_WORDINGS_SHOWN])
+        rest = len(self.labels) - MAX_WORDINGS_SHOWN
+        more = f"; and {rest} more" if rest > 0 else ""
+        verb = "rating labels are" if len(self.labels) != 1 else "rating label is"
+        KanoError.__init__(
+            self,
+            f"{source}: {len(self.labels)} {verb} not known: {shown}{more}. Give their numbers "
+            "in a label map (--labels labels.yaml, lines like 'Rather important: 4') or "
+            "re-export the numeric values.",
+        )
+
+
+class ScaleError(InvalidValueError, OptionError):
+    """Ratings fit no usual scale, or their labels contradict the declared scale.
+
+    Also an :class:`OptionError`: the fix is usually to declare the scale.
+    """
+
+    def __init__(self, source: str | None, text: str, problems: list[CellProblem] | None = None):
+        self.source = source or ""
+        self.problems = list(problems or [])
+        self.total = len(self.problems)
+        KanoError.__init__(self, f"{source}: {text}" if source else text)

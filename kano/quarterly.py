@@ -25,6 +25,7 @@ from kano.analysis import KanoAnalysis, analyze
 from kano.compare import GroupComparison, compare_waves
 from kano.errors import CustomerTypeError, OptionError, OutputError
 from kano.excel import SheetSpec
+from kano.io.ratings import LabelMap
 from kano.io.survey import KanoSurvey, read_survey
 from kano.labels import CATEGORY_NAMES, column_label
 from kano.report import (
@@ -146,6 +147,7 @@ def build_report(
     sheet: str | None = None,
     mapping: str | os.PathLike | None = None,
     progress: Progress | None = None,
+    labels: LabelMap | None = None,
 ) -> QuarterlyReport:
     """Run every analysis of the quarterly report.
 
@@ -160,22 +162,28 @@ def build_report(
     satisfaction:
         The satisfaction survey of the quarter (importance and satisfaction per
         driver/service, loyalty items); optional.
+    labels:
+        The user's rating labels and their numbers (a label map) for every
+        rating column read (Kano importance, satisfaction survey).
     """
     step = progress or (lambda _name: None)
     tbl = evaluation_table(table)
     options = options or SummaryOptions()
     step("reading the Kano survey")
-    survey = read_survey(current, sheet=sheet, mapping=mapping)
+    survey = read_survey(current, sheet=sheet, mapping=mapping, labels=labels)
     by = _value_segments(survey, lang)
     step("Kano analysis and bootstrap")
     kano = analyze(survey, tbl, options, ci=True, n_boot=n_boot, seed=seed, continuous=True, by=by,
                    lang=lang)  # fmt: skip
     waves = None
     inputs = {f"Kano {wave}": Path(current)}
+    if labels is not None and labels.path is not None:
+        inputs["label map"] = labels.path
     if previous:
         step("reading earlier waves")
         earlier = [
-            (label, read_survey(path, sheet=sheet, mapping=mapping)) for label, path in previous
+            (label, read_survey(path, sheet=sheet, mapping=mapping, labels=labels))
+            for label, path in previous
         ]
         inputs.update({f"Kano {label}": Path(path) for label, path in previous})
         step("comparing waves")
@@ -188,7 +196,7 @@ def build_report(
         from satisfaction.report import analyze_ipa, load_survey
 
         step("importance × satisfaction analysis")
-        sat = load_survey(satisfaction)
+        sat = load_survey(satisfaction, labels=labels)
         ipa = analyze_ipa(sat, bootstrap=min(n_boot, 500), seed=seed, lang=lang)
         inputs["satisfaction"] = Path(satisfaction)
         if ipa.importance == "stated":

@@ -28,6 +28,7 @@ import kano
 from kano.errors import OptionError, OutputError
 from kano.excel import SheetSpec, write_workbook
 from kano.io.files import RawTable, read_table
+from kano.io.ratings import LabelMap
 from kano.output import atomic_path, check_output_path
 from kano.segments import KEY_ACCOUNT_SPEND, tenure_band, value_segment
 from satisfaction import labels
@@ -98,11 +99,15 @@ def load_survey(
     scale: Scale | None = None,
     key_account_spend: float = KEY_ACCOUNT_SPEND,
     min_items: int | None = None,
+    *,
+    labels: LabelMap | None = None,
 ) -> Survey:
     """Read and validate a satisfaction survey (see :class:`Survey`).
 
     ``min_items``: answered items a respondent needs for a driver's score
     (default: half of the driver's items, rounded up; docs/methods.md §S1).
+    ``labels``: the user's rating labels and their numbers (a label map), read
+    beside the built-in label sets by every rating column (docs/methods.md §S1a).
 
     Raises the toolkit's errors (InputFileError, PairingError, MappingFileError,
     InvalidValueError naming the cell, OptionError).
@@ -121,7 +126,9 @@ def load_survey(
     sat = pd.DataFrame(index=table.frame.index)
     if rated:
         sat_cols = [c for d in rated for c in d.satisfaction]
-        sat, sat_scales, n1 = ratings(table, sat_cols, scale, declared, "satisfaction rating")
+        sat, sat_scales, n1 = ratings(
+            table, sat_cols, scale, declared, "satisfaction rating", labels=labels
+        )
         notes += n1
         items = {d.name: d.satisfaction for d in rated}
         satisfaction = _scores(table, sat, sat_scales, items, "satisfaction", min_items, item_rows)
@@ -132,7 +139,9 @@ def load_survey(
     imp_items = {d.name: d.importance for d in rated if d.importance}
     if imp_items:
         imp_cols = [c for v in imp_items.values() for c in v]
-        imp, imp_scales, n2 = ratings(table, imp_cols, scale, declared, "importance rating")
+        imp, imp_scales, n2 = ratings(
+            table, imp_cols, scale, declared, "importance rating", labels=labels
+        )
         notes += n2
         importance = _scores(table, imp, imp_scales, imp_items, "importance", min_items, item_rows)
         imp_scale = imp_scales[imp_cols[0]]
@@ -149,7 +158,9 @@ def load_survey(
     if cols.overall in cols.numeric:
         outcomes["overall"] = _number(table, cols.overall, "overall outcome value", "overall")
     elif cols.overall:
-        v, s, n3 = ratings(table, [cols.overall], None, declared, "overall satisfaction")
+        v, s, n3 = ratings(
+            table, [cols.overall], None, declared, "overall satisfaction", labels=labels
+        )
         outcomes["overall"] = v[cols.overall]
         oscales["overall"] = s[cols.overall]
         notes += n3
@@ -160,12 +171,14 @@ def load_survey(
         item_values[col] = to_binary(table, [col], "behavioural loyalty answer")[col]
         item_scales[col] = Scale(0, 1)
     for col in (*cols.intentional, *cols.emotional):
-        v, s, n4 = ratings(table, [col], None, declared, "loyalty rating")
+        v, s, n4 = ratings(table, [col], None, declared, "loyalty rating", labels=labels)
         item_values[col] = v[col]
         item_scales[col] = s[col]
         notes += n4
     if cols.recommend:
-        v, s, _ = ratings(table, [cols.recommend], _RECOMMEND_SCALE, declared, "recommend score")
+        v, s, _ = ratings(
+            table, [cols.recommend], _RECOMMEND_SCALE, declared, "recommend score", labels=labels
+        )
         item_values[cols.recommend] = v[cols.recommend]
         item_scales[cols.recommend] = s[cols.recommend]
         outcomes["recommend"] = v[cols.recommend]
@@ -204,7 +217,9 @@ def load_survey(
         if col in cols.numeric:
             traits["competitor_price"] = _number(table, col, "competitor price", "competitor_price")
         else:
-            v, _, n5 = ratings(table, [col], None, declared, "competitor-price rating")
+            v, _, n5 = ratings(
+                table, [col], None, declared, "competitor-price rating", labels=labels
+            )
             traits["competitor_price"] = v[col]
             notes += n5
 
@@ -922,6 +937,7 @@ def run_ipa(
     zones: tuple[float, float] | None = None,
     key_account_spend: float = KEY_ACCOUNT_SPEND,
     min_items: int | None = None,
+    label_map: LabelMap | None = None,
     chart: bool = True,
 ) -> ReportResult:
     """Run the whole ``kano ipa`` job and write its output by suffix.
@@ -933,10 +949,15 @@ def run_ipa(
     ``importance``: ``stated`` (default when importance ratings exist) or ``derived``.
     ``zones``: satisfaction thresholds (X1, X2) on the outcome's scale.
     ``min_items``: see :func:`load_survey`.
+    ``label_map``: the user's rating labels and their numbers (``labels`` of :func:`load_survey`).
     """
     target, kind = _plan_output(source, out, mapping, "ipa")
-    survey = load_survey(source, sheet, mapping, scale, key_account_spend, min_items)
-    inputs = [p for p in (survey.table.path, mapping) if p]
+    inputs = [p for p in (label_map and label_map.path,) if p]
+    check_output_path(target, inputs)
+    survey = load_survey(
+        source, sheet, mapping, scale, key_account_spend, min_items, labels=label_map
+    )
+    inputs += [p for p in (survey.table.path, mapping) if p]
     chart = chart and kind == ".xlsx"
     chart_stem = target.with_name(target.stem + "_map")
     if chart:
@@ -957,6 +978,7 @@ def run_ipa(
         "sheet": sheet,
         "mapping": mapping,
         "scale": scale,
+        "label map": label_map and label_map.path,
         "importance": importance,
         "outcome": outcome or (derived.outcome if derived else None),
         "crosshair": result.crosshair_rule,
@@ -1073,17 +1095,22 @@ def run_drivers(
     observed: bool = True,
     key_account_spend: float = KEY_ACCOUNT_SPEND,
     min_items: int | None = None,
+    label_map: LabelMap | None = None,
 ) -> ReportResult:
     """Run ``kano drivers``: derived importance alone, written by the suffix of ``out``.
 
     ``.xlsx`` (default ``<input>_drivers.xlsx``), ``.csv`` (the derived-importance
     table, as on its sheet) or ``.json`` (every table and the method record).
+    ``label_map``: the user's rating labels and their numbers (``labels`` of :func:`load_survey`).
     """
     labels.check_lang(lang)
     if bootstrap < 0:
         raise OptionError("--bootstrap must be 0 or more")
     target, kind = _plan_output(source, out, mapping, "drivers")
-    survey = load_survey(source, sheet, mapping, scale, key_account_spend, min_items)
+    check_output_path(target, [p for p in (label_map and label_map.path,) if p])
+    survey = load_survey(
+        source, sheet, mapping, scale, key_account_spend, min_items, labels=label_map
+    )
     derived = derived_importance(survey, outcome, bootstrap, seed, None, observed, lang)
     notes = list(survey.notes) + list(derived.notes)
     tables = {
@@ -1095,6 +1122,7 @@ def run_drivers(
         "sheet": sheet,
         "mapping": mapping,
         "scale": scale,
+        "label map": label_map and label_map.path,
         "outcome": derived.outcome,
         "bootstrap": bootstrap,
         "seed": seed,

@@ -1,22 +1,24 @@
 """Turning survey cells into numbers, with errors that name the cell.
 
-Ratings must be numbers within their scale; anything else raises
-:class:`~kano.errors.InvalidValueError` listing the first offending cells by
-spreadsheet row and column. Blank cells are allowed and counted per column
+Ratings are read by the one rating parser (:mod:`kano.io.ratings`): numbers,
+numbered labels (``4 - Satisfied``) and standard label sets, within their
+scale; anything else raises :class:`~kano.errors.InvalidValueError` (or its
+:class:`~kano.errors.UnknownLabelError`) naming the cells by spreadsheet row
+and column. Blank cells are allowed and counted per column
 (:func:`missing_counts`), never silently dropped.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from kano.errors import CellProblem, InvalidValueError, OptionError
+from kano.errors import CellProblem, InvalidValueError, OptionError, ScaleError
 from kano.io.files import RawTable
+from kano.io.ratings import LabelMap, parse_ratings
 
 MAX_SHOWN = 5
 
@@ -69,50 +71,20 @@ def _cells(table: RawTable, column: str, mask: pd.Series, values: pd.Series) -> 
 
 
 def to_numeric(table: RawTable, columns: Sequence[str], what: str = "rating") -> pd.DataFrame:
-    """Columns of ``table`` as floats; blanks become NaN.
+    """Columns of ``table`` that hold plain numbers (tenure, spend ...) as floats.
 
-    Numbers written as text (also full-width digits such as ``４``) are accepted.
+    Read by the one rating parser with numbers only: numbers written as text
+    (also full-width digits such as ``４``) are accepted; blanks and skip markers
+    (``(跳过)``) become NaN. Ratings, which may hold labels, go through :func:`ratings`.
 
     Raises
     ------
     InvalidValueError
-        A non-blank cell is not a number.
+        A non-blank cell is not a finite number.
     """
-    out = {}
-    problems: list[CellProblem] = []
-    total = 0
-    for col in columns:
-        s = table.frame[col]
-        if pd.api.types.is_bool_dtype(s) or pd.api.types.is_numeric_dtype(s):
-            num = s.astype(float)
-        else:
-            text = (
-                s.astype("string")
-                .str.strip()
-                .map(
-                    lambda v: unicodedata.normalize("NFKC", v) if isinstance(v, str) else v,
-                    na_action="ignore",
-                )
-            )
-            text = text.mask(text == "")
-            num = pd.to_numeric(text, errors="coerce").astype(float)
-            bad = text.notna() & num.isna()
-            if bad.any():
-                total += int(bad.sum())
-                problems.extend(_cells(table, col, bad, s))
-        infinite = pd.Series(np.isinf(num.to_numpy(dtype=float)), index=num.index)
-        if infinite.any():  # 'inf' parses as a number but is no rating
-            total += int(infinite.sum())
-            problems.extend(_cells(table, col, infinite, s))
-        out[col] = num
-    if total:
-        raise InvalidValueError(
-            table.source,
-            problems[:MAX_SHOWN],
-            total,
-            hint=f"Each {what} must be a number (or left blank).",
-        )
-    return pd.DataFrame(out, index=table.frame.index)
+    return parse_ratings(
+        table.frame[list(columns)], table=table, numbers_only=True, what=what
+    ).values
 
 
 def to_binary(table: RawTable, columns: Sequence[str], what: str = "yes/no answer") -> pd.DataFrame:
@@ -148,20 +120,42 @@ def to_binary(table: RawTable, columns: Sequence[str], what: str = "yes/no answe
     return pd.DataFrame(out, index=table.frame.index)
 
 
-def infer_scale(values: Iterable[float], declared: Scale | None = None) -> tuple[Scale, str | None]:
+def infer_scale(
+    values: Iterable[float] | pd.DataFrame,
+    declared: Scale | None = None,
+    *,
+    table: RawTable | None = None,
+) -> tuple[Scale, str | None]:
     """The rating scale of ``values``: ``declared``, or the narrowest usual Likert range.
+
+    Parameters
+    ----------
+    values:
+        The ratings; a DataFrame of columns of ``table`` lets the error name the
+        source, the columns and the extreme cells.
+    declared:
+        A declared scale, returned as it is.
+    table:
+        Where a DataFrame of ``values`` comes from.
 
     Returns the scale and a warning when the choice is ambiguous (the data do
     not reach both ends of the chosen range, or 1-10 could also be 0-10).
 
     Raises
     ------
-    OptionError
+    ScaleError
         No usual range (1-5, 1-7, 1-10, 0-10) holds the data; declare it with --scale.
+        (An :class:`InvalidValueError` and an :class:`OptionError`.)
     """
     if declared is not None:
         return declared, None
-    arr = np.asarray(list(values) if not isinstance(values, np.ndarray) else values, dtype=float)
+    frame = values if isinstance(values, pd.DataFrame) else None
+    if frame is not None:
+        arr = frame.to_numpy(dtype=float).ravel()
+    else:
+        arr = np.asarray(
+            list(values) if not isinstance(values, np.ndarray) else values, dtype=float
+        )
     arr = arr[~np.isnan(arr)]
     if arr.size == 0:
         return Scale(*CANDIDATE_SCALES[0]), "no ratings to infer the scale from; assumed 1-5"
@@ -175,10 +169,32 @@ def infer_scale(values: Iterable[float], declared: Scale | None = None) -> tuple
                     "declare it with --scale if that is wrong"
                 )
             return scale, None
-    raise OptionError(
-        f"ratings run from {lo:g} to {hi:g}, outside the usual 1-5, 1-7, 1-10, 0-10 scales; "
-        "declare the scale with --scale LOW-HIGH"
+    usual = "outside the usual 1-5, 1-7, 1-10, 0-10 scales; declare the scale with --scale LOW-HIGH"
+    if frame is None:
+        raise ScaleError(None, f"ratings run from {lo:g} to {hi:g}, {usual}")
+    table = table if table is not None else RawTable(frame=frame, source="DataFrame")
+    # the offending ends: above the highest usual end (10), below the lowest (0)
+    cells = _extreme_cells(table, frame, hi > CANDIDATE_SCALES[-1][1], lo < CANDIDATE_SCALES[-1][0])
+    names = ", ".join(repr(c) for c in frame.columns)
+    shown = "; ".join(c.describe() for c in cells)
+    raise ScaleError(
+        table.source, f"ratings of {names} run from {lo:g} to {hi:g} ({shown}), {usual}", cells
     )
+
+
+def _extreme_cells(
+    table: RawTable, frame: pd.DataFrame, high: bool, low: bool
+) -> list[CellProblem]:
+    """The first cell (spreadsheet order) holding the largest (``high``) and the smallest
+    (``low``) value; ``frame`` is indexed and named like ``table.frame``."""
+    arr = frame.to_numpy(dtype=float)
+    cells = []
+    for wanted, pick in ((high, np.nanargmax), (low, np.nanargmin)):
+        if wanted:
+            i, j = np.unravel_index(pick(arr), arr.shape)  # row-major: the first row wins
+            label, col = frame.index[i], frame.columns[j]
+            cells.append(CellProblem(table.row_number(label), col, table.frame.at[label, col]))
+    return cells
 
 
 def check_range(
@@ -209,21 +225,52 @@ def ratings(
     declared: Scale | None = None,
     per_column: Mapping[str, tuple[float, float]] | None = None,
     what: str = "rating",
+    *,
+    labels: LabelMap | None = None,
 ) -> tuple[pd.DataFrame, dict[str, Scale], list[str]]:
-    """Numeric ratings of ``columns`` on one scale (declared, per column, or inferred jointly).
+    """Numeric ratings of ``columns`` on one scale (declared, per column, from labels, or inferred).
 
-    Returns the values, the scale of each column and warnings (ambiguous inference).
+    Cells are read by the one rating parser (:func:`kano.io.ratings.parse_ratings`):
+    numbers, leading numbers with a label (``4 - Very satisfied``) and the labels
+    of a built-in or the user's (``labels``) label set. The columns without a
+    per-column scale are read together: one label set, one scale. A scale found
+    from labels is used (and checked against ``declared``); otherwise the scale
+    is ``declared`` or inferred (:func:`infer_scale`).
+
+    Returns the values, the scale of each column and notes (ambiguous inference
+    or label set).
+
+    Raises
+    ------
+    UnknownLabelError, ScaleError, InvalidValueError
     """
-    values = to_numeric(table, columns, what)
     per_column = per_column or {}
     free = [c for c in columns if c not in per_column]
+    groups = [(free, declared)] if free else []
+    groups += [([c], Scale(*per_column[c])) for c in columns if c in per_column]
+    parts: list[pd.DataFrame] = []
+    scales: dict[str, Scale] = {}
     notes: list[str] = []
-    scales: dict[str, Scale] = {c: Scale(*per_column[c]) for c in columns if c in per_column}
-    if free:
-        scale, note = infer_scale(values[free].to_numpy().ravel(), declared)
-        if note:
-            notes.append(f"{', '.join(free[:4])}{' ...' if len(free) > 4 else ''}: {note}")
-        scales.update({c: scale for c in free})
+    for cols, given in groups:
+        parsed = parse_ratings(
+            table.frame[cols],
+            table=table,
+            scale=(given.low, given.high) if given else None,
+            labels=labels,
+            what=what,
+        )
+        notes += parsed.notes
+        if parsed.scale is not None:
+            scale = Scale(*parsed.scale)
+        else:
+            scale, note = infer_scale(parsed.values, given, table=table)
+            if note:
+                notes.append(f"{', '.join(cols[:4])}{' ...' if len(cols) > 4 else ''}: {note}")
+        scales.update({c: scale for c in cols})
+        parts.append(parsed.values)
+    values = (
+        pd.concat(parts, axis=1)[list(columns)] if parts else pd.DataFrame(index=table.frame.index)
+    )
     check_range(table, values, scales, what)
     return values, scales, notes
 

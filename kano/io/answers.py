@@ -163,13 +163,20 @@ def normalize_label(text: str) -> str:
     -------
     The normalised text; a bare number stays a number (``"1."`` → ``"1"``).
     """
-    text = _INVISIBLE.sub("", text.translate(_BEFORE_NFKC))
-    text = " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
-    text = _strip_ends(text)
+    text = normalize_text(text)
     match = _ENUMERATOR.match(text)
     if match and any(ch.isalpha() for ch in text[match.end() :]):
         text = _strip_ends(text[match.end() :])
     return text
+
+
+def normalize_text(text: str) -> str:
+    """:func:`normalize_label` without the enumerator rule: for cells whose leading
+    number is the value itself (ratings such as ``3 - Somewhat important``,
+    :mod:`kano.io.ratings`)."""
+    text = _INVISIBLE.sub("", text.translate(_BEFORE_NFKC))
+    text = " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+    return _strip_ends(text)
 
 
 def _strip_ends(text: str) -> str:

@@ -24,9 +24,10 @@ from kano.errors import (
     UnknownAnswerError,
     UnknownWording,
 )
-from kano.io.answers import INVALID, MISSING, MISSING_WORDS, AnswerMap, answer_key, encode_column
+from kano.io.answers import INVALID, MISSING, AnswerMap, answer_key, encode_column
 from kano.io.files import RawTable, read_table
 from kano.io.pairing import Pairing, _norm, find_pairs, read_mapping
+from kano.io.ratings import LabelMap, ParsedRatings, parse_ratings
 
 MAX_REPORTED = 20
 
@@ -153,6 +154,7 @@ def read_survey(
     answers: AnswerMap | None = None,
     on_invalid: Literal["error", "skip"] = "error",
     long_columns: dict[str, str] | None = None,
+    labels: LabelMap | None = None,
 ) -> KanoSurvey:
     """Read and validate a Kano survey.
 
@@ -175,6 +177,9 @@ def read_survey(
     long_columns:
         Column names for the long layout, keys ``respondent, service,
         functional, dysfunctional`` (and optional ``importance``).
+    labels:
+        The user's importance labels and their numbers (a label map), read
+        beside the built-in label sets (:mod:`kano.io.ratings`).
 
     Raises
     ------
@@ -194,13 +199,13 @@ def read_survey(
             f"dysfunctional columns; the columns are {columns}"
         )
     if long_cols is not None and mapping is None:
-        return _read_long(table, long_cols, answers, on_invalid)
+        return _read_long(table, long_cols, answers, on_invalid, labels)
     table = _decode_value_labels(table, answers)
     if mapping is not None:
         pairing = read_mapping(mapping, columns, table.aliases)
     else:
         pairing = find_pairs(columns, table.source, answer_columns(table, answers))
-    return _read_wide(table, pairing, answers, on_invalid)
+    return _read_wide(table, pairing, answers, on_invalid, labels)
 
 
 _KANO_QUESTION = ("feel", "感觉", "感覺", "感受", "觉得", "覺得")
@@ -279,7 +284,7 @@ def long_layout_columns(columns: list[str], given: dict[str, str] | None) -> dic
 
 
 def _read_wide(
-    table: RawTable, pairing: Pairing, answers: AnswerMap, on_invalid: str
+    table: RawTable, pairing: Pairing, answers: AnswerMap, on_invalid: str, labels: LabelMap | None
 ) -> KanoSurvey:
     frame = table.frame
     pairs = pairing.pairs
@@ -294,7 +299,7 @@ def _read_wide(
     for j, row in enumerate(pairs.itertuples(index=False)):
         f_codes[:, j] = codes[row.functional_column]
         d_codes[:, j] = codes[row.dysfunctional_column]
-    importance = _importance(frame, pairs, index, table)
+    importance, notes = _importance(pairs, index, table, labels)
     used = (
         set(pairs["functional_column"])
         | set(pairs["dysfunctional_column"])
@@ -314,6 +319,7 @@ def _read_wide(
         synonyms,
         answers,
         "wide",
+        notes,
     )
     rows = pd.Series(frame.index.to_numpy() + table.first_row, index=index)
     return replace(
@@ -364,7 +370,11 @@ _UNKNOWN_HINT = (
 
 
 def _read_long(
-    table: RawTable, cols: dict[str, str], answers: AnswerMap, on_invalid: str
+    table: RawTable,
+    cols: dict[str, str],
+    answers: AnswerMap,
+    on_invalid: str,
+    labels: LabelMap | None,
 ) -> KanoSurvey:
     frame = table.frame
     resp = frame[cols["respondent"]]
@@ -403,13 +413,14 @@ def _read_long(
     d_codes[r_codes, s_codes] = codes["dysfunctional"]
     index = pd.Index(respondents, name="respondent")
     services = [str(s) for s in services]
+    notes: tuple[str, ...] = ()
     if "importance" in cols:
+        parsed = _numeric_importance(frame[[cols["importance"]]], table, labels)
         imp = np.full(shape, np.nan)
-        imp[r_codes, s_codes] = _numeric_importance(
-            frame[cols["importance"]], table, cols["importance"]
-        )
+        imp[r_codes, s_codes] = parsed.values.iloc[:, 0].to_numpy()
         importance = pd.DataFrame(imp, index=index, columns=services)
         importance = importance.loc[:, importance.notna().any()]
+        notes = parsed.notes
     else:
         importance = pd.DataFrame(index=index)
     pairs = pd.DataFrame(
@@ -440,12 +451,24 @@ def _read_long(
         synonyms,
         answers,
         "long",
+        notes,
     )
     return replace(survey, rows=rows.set_axis(index))
 
 
 def _assemble(
-    table, services, index, f_codes, d_codes, importance, extra, pairs, synonyms, answers, layout
+    table,
+    services,
+    index,
+    f_codes,
+    d_codes,
+    importance,
+    extra,
+    pairs,
+    synonyms,
+    answers,
+    layout,
+    notes=(),
 ):
     invalid = (f_codes == INVALID) | (d_codes == INVALID)
     f_codes[invalid] = MISSING
@@ -466,7 +489,7 @@ def _assemble(
         source=table.source,
         layout=layout,
         answer_map=answers.description,
-        notes=table.notes,
+        notes=table.notes + tuple(notes),
         invalid=pd.DataFrame(invalid, index=index, columns=services),
     )
 
@@ -487,32 +510,28 @@ def _respondent_index(frame: pd.DataFrame, id_column: str | None, table: RawTabl
     return pd.Index(ids.to_numpy(), name=str(id_column))
 
 
-def _importance(frame, pairs, index, table) -> pd.DataFrame:
-    data = {}
-    for row in pairs.itertuples(index=False):
-        if row.importance_column:
-            col = row.importance_column
-            data[row.service] = _numeric_importance(frame[col], table, col)
-    return pd.DataFrame(data, index=index)
+def _importance(
+    pairs: pd.DataFrame, index: pd.Index, table: RawTable, labels: LabelMap | None
+) -> tuple[pd.DataFrame, tuple[str, ...]]:
+    """Self-stated importance per service, all importance columns read together (one scale)."""
+    columns = list(dict.fromkeys(c for c in pairs["importance_column"] if c))
+    if not columns:
+        return pd.DataFrame(index=index), ()
+    parsed = _numeric_importance(table.frame[columns], table, labels)
+    data = {
+        row.service: parsed.values[row.importance_column].to_numpy()
+        for row in pairs.itertuples(index=False)
+        if row.importance_column
+    }
+    return pd.DataFrame(data, index=index), parsed.notes
 
 
-def _numeric_importance(values: pd.Series, table: RawTable, column: str) -> np.ndarray:
-    if values.dtype == object or pd.api.types.is_string_dtype(values.dtype):
-        # platforms' "skipped" markers are blanks here too, as in answer columns
-        values = values.where(~values.astype(str).str.strip().isin(MISSING_WORDS))
-    numbers = pd.to_numeric(values, errors="coerce")
-    bad = numbers.isna() & values.notna() & (values.astype(str).str.strip() != "")
-    bad |= ~np.isfinite(numbers.fillna(0))
-    if bad.any():
-        positions = np.flatnonzero(bad.to_numpy())
-        problems = [
-            CellProblem(table.row_number(values.index[p]), column, values.iloc[p])
-            for p in positions[:MAX_REPORTED]
-        ]
-        raise InvalidValueError(
-            table.source, problems, len(positions), hint="importance ratings must be numbers"
-        )
-    return numbers.to_numpy(dtype=float)
+def _numeric_importance(
+    values: pd.DataFrame, table: RawTable, labels: LabelMap | None
+) -> ParsedRatings:
+    """Importance columns through the one rating parser: numbers, '5 - Extremely important',
+    非常重要 ...; platforms' skip markers are blanks, as in answer columns."""
+    return parse_ratings(values, table=table, labels=labels, what="importance rating")
 
 
 def combine_surveys(parts: list[tuple[str, KanoSurvey]], column: str = "source") -> KanoSurvey:

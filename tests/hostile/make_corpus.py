@@ -643,10 +643,10 @@ def cases() -> list[Case]:
     fw = [r[:1] + [str(v).translate(full) for v in r[1:]] for r in sat]
     add(_sat("ipa_fullwidth_digits", write_csv(fw), means=sat_means(sat)))
     add(_sat("ipa_text_rating", write_csv(with_cell(sat, 4, "sat_price", "good")),
-             "InvalidValueError", ("row 4, column 'sat_price': 'good'",)))  # fmt: skip
+             "UnknownLabelError", ("'good' (1 cell, row 4, column 'sat_price')",)))  # fmt: skip
     add(_sat("ipa_excel_error_cached", write_xlsx_cached(sat, {"C5": ("=NA()", "#N/A")}),
-             "InvalidValueError", ("row 5, column 'sat_price': '#N/A'",), ext="xlsx"))  # fmt: skip
-    add(_sat("ipa_inf", write_csv(with_cell(sat, 6, "sat_network", "inf")), "InvalidValueError",
+             "UnknownLabelError", ("'#N/A' (1 cell, row 5, column 'sat_price')",), ext="xlsx"))  # fmt: skip
+    add(_sat("ipa_inf", write_csv(with_cell(sat, 6, "sat_network", "inf")), "UnknownLabelError",
              ("row 6, column 'sat_network'",)))  # fmt: skip
     add(_sat("ipa_empty", write_bytes(b""), "InputFileError", ("empty",)))
     add(_sat("ipa_zip_bomb", zip_bomb, "InputFileError", ("uncompressed",), ext="xlsx"))
@@ -658,7 +658,7 @@ def cases() -> list[Case]:
     add(_sat("drivers_duplicate_columns", write_csv([["respondent_id", "sat_price", *sat[0][2:]], *sat[1:]]),
              "InputFileError", ("'sat_price'", "columns B and C"), cmd="drivers"))  # fmt: skip
     add(_sat("drivers_nan_text", write_csv(with_cell(sat, 3, "overall_satisfaction", "NaN")),
-             "InvalidValueError", ("row 3, column 'overall_satisfaction'",), cmd="drivers"))  # fmt: skip
+             "UnknownLabelError", ("row 3, column 'overall_satisfaction'",), cmd="drivers"))  # fmt: skip
     return out
 
 

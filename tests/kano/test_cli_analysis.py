@@ -330,3 +330,91 @@ def test_priority_needs_importance(segmented_csv, tmp_path):
     pd.DataFrame({"id": [1, 2], "sat_manager": [2, 3]}).to_csv(sat, index=False)
     line = one_line_error(invoke("priority", segmented_csv, "--satisfaction", sat))
     assert "importance" in line
+
+
+# --- --labels: the same label map on every command that reads ratings ----------------------
+
+
+@pytest.fixture
+def labelled(tmp_path):
+    """A Kano file whose importance column holds labels, one of them of no built-in scale;
+    the label map that numbers it; a satisfaction file rated with Chinese labels."""
+    kano = wide({"manager": ["M", "M", "A", "O"], "hotline": ["A", "O", "O", "I"]},
+                manager_importance=["Very important", "Rather important", "Extremely important",
+                                    "Very important"],
+                hotline_importance=["Moderately important", "Slightly important",
+                                    "Not at all important", "Rather important"])  # fmt: skip
+    kano_path = tmp_path / "kano.csv"
+    kano.to_csv(kano_path, index=False)
+    labels = tmp_path / "labels.yaml"
+    labels.write_text("Rather important: 4\n", encoding="utf-8")
+    sat = pd.DataFrame({"id": range(1, 5),
+                        "manager重要性": ["非常重要", "非常重要", "重要", "非常重要"],
+                        "manager满意度": ["不满意", "非常不满意", "一般", "不满意"],
+                        "hotline重要性": ["重要", "一般", "重要", "重要"],
+                        "hotline满意度": ["满意", "非常满意", "满意", "一般"]})  # fmt: skip
+    sat_path = tmp_path / "sat.csv"
+    sat.to_csv(sat_path, index=False, encoding="gbk")
+    return kano_path, labels, sat_path
+
+
+def test_classify_importance_labels_need_the_map(labelled, tmp_path):
+    kano, labels, _ = labelled
+    line = one_line_error(invoke("classify", kano))
+    assert "'Rather important' (2 cells, first at row 3, column 'manager_importance')" in line
+    assert "--labels labels.yaml" in line
+    out = tmp_path / "k.xlsx"
+    result = invoke("classify", kano, "--labels", labels, "-o", out)
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(out)
+    rows = {r["Service"]: r for r in sheet_rows(book, "Summary")}
+    # 5-point Not at all ... Extremely important; Rather important = 4 from the map:
+    # manager 4, 4, 5, 4 -> 17/4 = 4.25; hotline 3, 2, 1, 4 -> 10/4 = 2.5
+    assert rows["manager"]["Importance (mean)"] == pytest.approx(4.25)
+    assert rows["hotline"]["Importance (mean)"] == pytest.approx(2.5)
+    assert method_of(book)["label map file"] == str(labels)
+
+
+def test_classify_bad_label_map_exits_1(labelled, tmp_path):
+    kano, _, _ = labelled
+    bad = tmp_path / "bad.csv"
+    bad.write_text("label,value\nRather important,quite\n", encoding="utf-8")
+    line = one_line_error(invoke("classify", kano, "--labels", bad))
+    assert "line 2 ('Rather important'): the value 'quite' must be a number" in line
+    line = one_line_error(invoke("classify", kano, "--labels", tmp_path / "nope.yaml"))
+    assert "label map not found" in line
+
+
+def test_compare_reads_importance_labels_with_the_map(labelled, tmp_path):
+    kano, labels, _ = labelled
+    other = tmp_path / "kano2.csv"
+    pd.read_csv(kano).to_csv(other, index=False)
+    assert "Rather important" in one_line_error(invoke("compare", kano, other))
+    result = invoke("compare", kano, other, "--labels", labels, "-o", tmp_path / "w.xlsx",
+                    "--bootstrap", "50")  # fmt: skip
+    assert result.exit_code == 0, result.output
+
+
+def test_priority_reads_labels_on_both_files(labelled, tmp_path):
+    kano, labels, sat = labelled
+    line = one_line_error(invoke("priority", kano, "--satisfaction", sat))
+    assert "kano.csv" in line and "'Rather important' (2 cells" in line
+    out = tmp_path / "p.xlsx"
+    result = invoke("priority", kano, "--satisfaction", sat, "--labels", labels, "-o", out)
+    assert result.exit_code == 0, result.output
+    rows = {r["Service"]: r for r in sheet_rows(openpyxl.load_workbook(out), "Priority list")}
+    # satisfaction 非常不满意 ... 非常满意 = 1..5: manager 2, 1, 3, 2 -> 2.0 -> 100 (2-1)/4 = 25;
+    # importance 5, 5, 4, 5 -> 4.75 -> 93.75; gap 93.75 - 25 = 68.75
+    assert rows["manager"]["Gap (importance - satisfaction)"] == pytest.approx(68.75)
+
+
+def test_report_reads_labels(labelled, tmp_path):
+    kano, labels, sat = labelled
+    assert "Rather important" in one_line_error(
+        invoke("report", kano, "--satisfaction", sat, "-q", "-o", tmp_path / "r")
+    )
+    result = invoke("report", kano, "--satisfaction", sat, "--labels", labels, "--bootstrap",
+                    "50", "--dpi", "30", "-q", "-o", tmp_path / "r")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    method = method_of(openpyxl.load_workbook(tmp_path / "r.xlsx"), "Method")
+    assert method["label map"] == str(labels)

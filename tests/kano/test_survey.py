@@ -440,7 +440,9 @@ def test_duplicate_respondent_ids(canonical):
 
 def test_non_numeric_importance(canonical):
     frame = canonical.wide().assign(Hotline_importance=[5, 4, "high", 3, 2, 1, 5, 4])
-    with pytest.raises(InvalidValueError, match=r"row 4, column 'Hotline_importance': 'high'"):
+    with pytest.raises(
+        InvalidValueError, match=r"'high' \(1 cell, row 4, column 'Hotline_importance'\)"
+    ):
         read_survey(frame)
 
 
@@ -598,3 +600,56 @@ def test_unknown_wordings_in_long_layout(canonical):
     assert [(x.value, x.count, x.first.row, x.first.column) for x in w] == [
         ("Love it", 2, 2, "functional")
     ]
+
+
+# --- importance columns holding labels (kano.io.ratings) ---------------------------------
+
+HOTLINE_IMP = ["5 - Extremely important", "3 - Somewhat important", "4 - Very important", "(跳过)",
+               "3 - Somewhat important", "1 - Not at all important", None, "2 - Slightly important"]  # fmt: skip
+LOUNGE_IMP = ["非常重要", "重要", "一般", "不重要", "非常重要", "比较重要", "非常不重要", "一般"]
+
+
+def test_numbered_and_chinese_importance_labels(canonical):
+    frame = canonical.wide().assign(Hotline_importance=HOTLINE_IMP, Lounge_importance=LOUNGE_IMP)
+    survey = read_survey(frame)
+    out = summarize(survey).set_index("service")
+    # Hotline: 5 + 3 + 4 + 3 + 1 + 2 = 18 over 6 answers (skip marker and blank missing) = 3.0
+    assert out.loc["Hotline", "importance_mean"] == pytest.approx(3.0)
+    assert out.loc["Hotline", "importance_n"] == 6
+    # Lounge, points of 非常不重要 ... 非常重要: 5 4 3 2 5 4 1 3 = 27 over 8 = 3.375
+    assert out.loc["Lounge", "importance_mean"] == pytest.approx(3.375)
+    check_canonical(survey, canonical)  # the answers are untouched
+
+
+def test_long_layout_importance_labels(canonical):
+    frame = canonical.long()
+    # the long rows are Hotline's 8 respondents, then Lounge's 8
+    frame["importance"] = HOTLINE_IMP + LOUNGE_IMP
+    survey = read_survey(frame)
+    assert survey.importance["Hotline"].mean() == pytest.approx(3.0)
+    assert survey.importance["Lounge"].mean() == pytest.approx(3.375)
+
+
+def test_importance_label_set_tie_is_a_note(canonical):
+    # all five labels of Not at all ... Extremely important also fit the 7-point scale
+    words = ["Not at all important", "Slightly important", "Moderately important",
+             "Very important", "Extremely important"]  # fmt: skip
+    frame = canonical.wide().assign(Hotline_importance=words + words[:3])
+    survey = read_survey(frame)
+    # 1 2 3 4 5 1 2 3 = 21 over 8
+    assert survey.importance["Hotline"].mean() == pytest.approx(21 / 8)
+    assert any("fit scales of 5, 7 points" in n for n in survey.notes)
+
+
+def test_unknown_importance_label_and_label_map(canonical, tmp_path):
+    from kano.errors import UnknownLabelError
+    from kano.io.ratings import load_label_map
+
+    frame = canonical.wide().assign(Hotline_importance=["Rather important", 4, 5, 4, 3, 2, 1, 5])
+    with pytest.raises(UnknownLabelError, match=r"'Rather important' \(1 cell, row 2, column "
+                                                r"'Hotline_importance'\)"):  # fmt: skip
+        read_survey(frame)
+    path = tmp_path / "labels.csv"
+    path.write_text("label,value\nRather important,4\n", encoding="utf-8")
+    survey = read_survey(frame, labels=load_label_map(path))
+    assert survey.importance["Hotline"].mean() == pytest.approx((4 + 4 + 5 + 4 + 3 + 2 + 1 + 5) / 8)

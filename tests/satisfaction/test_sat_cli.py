@@ -190,7 +190,7 @@ def test_error_invalid_cell_named(tmp_path):
     path = tmp_path / "bad.csv"
     frame.to_csv(path, index=False, encoding="utf-8-sig")
     err = run_error(["ipa", str(path)])
-    assert "bad.csv" in err and "row 6, column 'sat_price': '很好'" in err
+    assert "bad.csv" in err and "'很好' (1 cell, row 6, column 'sat_price')" in err
     err = run_error(["ipa", str(path.with_name("bad.csv")), "--scale", "1-5"])
     assert "row 6" in err
     frame.loc[4, "sat_price"] = 3

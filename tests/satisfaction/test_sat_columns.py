@@ -139,7 +139,7 @@ def test_invalid_ratings_name_row_and_column():
         ratings(table, ["sat_price"])
     # header is row 1: the 2nd data row is spreadsheet row 3
     assert exc.value.total == 1
-    assert "row 3, column 'sat_price': 'abc'" in str(exc.value)
+    assert "'abc' (1 cell, row 3, column 'sat_price')" in str(exc.value)
     with pytest.raises(InvalidValueError, match=r"row 5, column 'sat_x': 9.*scale \(1-5\)"):
         ratings(table, ["sat_x"], Scale(1, 5))
 
