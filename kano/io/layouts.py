@@ -62,11 +62,49 @@ def normalise_headers(frame: pd.DataFrame) -> Headers:
     """Recognise the multi-row headers and matrix labels of real exports (module docstring)."""
     result = _qualtrics(frame) or _surveymonkey(frame) or Headers(frame)
     columns, note = expand_matrix_labels(list(result.frame.columns), result.frame)
-    if note:
+    notes = [note] if note else []
+    columns, note = number_repeated_blocks(columns)
+    notes += [note] if note else []
+    if notes:
         out = result.frame.copy(deep=False)
         out.columns = columns
-        return Headers(out, result.skipped, result.aliases, (*result.notes, note))
+        return Headers(out, result.skipped, result.aliases, (*result.notes, *notes))
     return result
+
+
+def number_repeated_blocks(columns: list[str]) -> tuple[list[str], str]:
+    """Two runs of the same headers in the same order (a Likert question per side whose
+    statements are the headers, as Microsoft Forms writes them) become
+    ``question 1 [statement]`` and ``question 2 [statement]``, so that each column has a
+    name and the two questions can be paired by their order. Other repeats are left for
+    the duplicate check to refuse."""
+    positions: dict[str, list[int]] = {}
+    for j, name in enumerate(columns):
+        if name.strip() and not name.startswith("Unnamed: "):
+            positions.setdefault(name, []).append(j)
+    repeated = {n: p for n, p in positions.items() if len(p) > 1}
+    if not repeated or any(len(p) != 2 for p in repeated.values()):
+        return columns, ""
+    firsts = sorted(p[0] for p in repeated.values())
+    seconds = sorted(p[1] for p in repeated.values())
+    run = len(firsts)
+    if run < 2:  # one header twice is a plain duplicate
+        return columns, ""
+    contiguous = firsts == list(range(firsts[0], firsts[0] + run)) and seconds == list(
+        range(seconds[0], seconds[0] + run)
+    )
+    same_order = [columns[j] for j in firsts] == [columns[j] for j in seconds]
+    if not (contiguous and same_order and firsts[-1] < seconds[0]):
+        return columns, ""
+    out = list(columns)
+    for k, block in enumerate((firsts, seconds), start=1):
+        for j in block:
+            out[j] = f"question {k} [{columns[j]}]"
+    return out, (
+        f"the headers {columns[firsts[0]]!r} … {columns[firsts[-1]]!r} appear twice in the same "
+        "order (two questions with the same statements, as Microsoft Forms writes them): named "
+        "'question 1 […]' and 'question 2 […]'"
+    )
 
 
 def _text(value: object) -> str:

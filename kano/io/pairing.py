@@ -101,6 +101,8 @@ _GRID_TAIL = re.compile(r"^(?P<q>.+?)\s*(?:\[(?P<b1>[^\[\]]+)\]|【(?P<b2>[^【�
 _GRID_SEP = re.compile(
     r"^(?P<q>.+)(?:\s[-–—]\s|—|－|--|_{2,}|:\s|：|(?<=\?)\s*:)(?P<s>[^-–—－:：]+)$"
 )
+# Alchemer puts the row first: "Free hotline:If the service is provided, how do you feel?"
+_ROW_FIRST = re.compile(r"^(?P<s>[^:?]{1,80}):(?P<q>.{8,}\?)$")
 # 问卷星's export of 2016-17: "第7题(免费客服热线)"
 _OLD_WJX = re.compile(r"^(?P<q>第\s*\d+\s*题)\s*\((?P<s>.+)\)$")
 
@@ -296,7 +298,15 @@ def _question_parts(column: str) -> tuple[str, str | None]:
     match = _OLD_WJX.match(text)
     if match:
         return match.group("q"), match.group("s").strip()
-    text = _NUMBERING.sub("", text, count=1)
+    stripped = _NUMBERING.sub("", text, count=1)
+    code = _GRID_TAIL.match(text)
+    if code and not _GRID_TAIL.match(stripped):
+        # LimeSurvey's code heading "Q7[SQ001]": the number is the whole question
+        return code.group("q"), (code.group("b1") or code.group("b2")).strip()
+    text = stripped
+    match = _ROW_FIRST.match(text)
+    if match and _side_by_wording(match.group("q")) and not _side_by_wording(match.group("s")):
+        return match.group("q").strip(), match.group("s").strip()
     match = _GRID_TAIL.match(text)
     if match:
         return match.group("q"), (match.group("b1") or match.group("b2")).strip()

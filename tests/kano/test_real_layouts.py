@@ -348,3 +348,61 @@ def test_cli_unknown_customer_type_is_one_line(tmp_path):
     ok = _cli("classify", path, "--by", "value_segment", "--customer-types", "校园客户=public",
               "--bootstrap", "50")  # fmt: skip
     assert ok.exit_code == 0, ok.output
+
+
+# --- Microsoft Forms, LimeSurvey, Alchemer (§6-§8) ---
+
+
+def test_microsoft_forms_likert_statements_repeated_pair_by_order(tmp_path):
+    # §6: ID, Start time, Completion time, Email, Name; a Likert question per side whose
+    # columns are headed by the statements only, so the two questions repeat them
+    columns = {"ID": list(range(1, 9)), "Start time": ["9/29/2026 8:00"] * 8,
+               "Completion time": ["9/29/2026 8:05"] * 8, "Email": ["anonymous"] * 8,
+               "Name": [None] * 8}  # fmt: skip
+    head = list(columns)
+    cols = list(columns.values())
+    for side in (0, 1):
+        for key, name in ex.EN_SERVICES.items():
+            head.append(name)
+            cols.append(ex.answers(key, side, ex.EN.get))
+    path = ex.xlsx(tmp_path / "Kano(1-8).xlsx", [head] + [[c[k] for c in cols] for k in range(8)])
+    survey = read_survey(path)
+    assert_canonical(survey, ex.EN_SERVICES)
+    assert set(survey.pairing["found_by"]) == {"order"}
+    assert any("Microsoft Forms" in n for n in survey.notes)
+    assert any("questionnaire order" in n for n in survey.notes)
+
+
+@pytest.mark.parametrize(
+    ("f", "d"),
+    [
+        ("Q7[SQ00{j}]", "Q8[SQ00{j}]"),  # code headings: pair by questionnaire order
+        ("Q7[SQ00{j}]. If the service is provided, how do you feel? [{s}]",
+         "Q8[SQ00{j}]. If the service is not provided, how do you feel? [{s}]"),
+        ("If the service is provided, how do you feel? [{s}]",
+         "If the service is not provided, how do you feel? [{s}]"),
+    ],
+)  # fmt: skip
+def test_limesurvey_array_headings(tmp_path, f, d):
+    # §8: id, submitdate, lastpage, startlanguage, seed, then one column per subquestion
+    columns: dict[str, list] = {"id": list(range(1, 9)), "submitdate": ["2026-09-03"] * 8,
+                                "lastpage": [3] * 8, "startlanguage": ["en"] * 8}  # fmt: skip
+    names = {}
+    for side, template in ((0, f), (1, d)):
+        for j, (key, name) in enumerate(ex.EN_SERVICES.items(), start=1):
+            columns[template.format(j=j, s=name)] = ex.answers(key, side, ex.EN.get)
+            names[key] = name if "{s}" in template else f"SQ00{j}"
+    path = tmp_path / "results-survey123.csv"
+    path.write_bytes(ex.csv_bytes(ex._columns([], columns)))
+    assert_canonical(read_survey(path), names)
+
+
+def test_alchemer_row_label_before_the_question(tmp_path):
+    # §7 [U]: "<row label>:<question title>"
+    columns: dict[str, list] = {"Response ID": list(range(1, 9)), "Status": ["Complete"] * 8}
+    for side, question in enumerate((ex.QUALTRICS_F, ex.QUALTRICS_D)):
+        for key, name in ex.EN_SERVICES.items():
+            columns[f"{name}:{question}"] = ex.answers(key, side, ex.EN.get)
+    path = tmp_path / "alchemer.csv"
+    path.write_bytes(ex.csv_bytes(ex._columns([], columns)))
+    assert_canonical(read_survey(path), ex.EN_SERVICES)
