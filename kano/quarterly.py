@@ -62,6 +62,8 @@ _T = {
         "qshare": "{service}: {share:.0%} questionable (Q) answers",
         "unstable": "{service}: category {cat} wins in only {stab:.0%} of bootstrap resamples",
         "invalid": "{n} unreadable answers were left out (--on-invalid skip)",
+        "unpaired": "{n} column(s) hold Kano answers but were not paired and are left out of the "
+        "analysis ({columns}); pair them with a mapping file (--mapping)",
         "kano": "Kano analysis",
         "ipa": "Importance × satisfaction and loyalty",
         "segments_title": "Segments",
@@ -95,6 +97,7 @@ _T = {
         "qshare": "{service}：可疑(Q)答案占{share:.0%}",
         "unstable": "{service}：类别{cat}只在{stab:.0%}的自助抽样中胜出",
         "invalid": "{n}个无法识别的答案已被跳过(--on-invalid skip)",
+        "unpaired": "{n}列含有KANO答案但未能配对, 未纳入分析({columns}); 请用映射文件(--mapping)配对",
         "kano": "KANO分析",
         "ipa": "重要性×满意度与忠诚度",
         "segments_title": "细分群体",
@@ -300,11 +303,11 @@ def _with_findings(report: QuarterlyReport, n_boot: int, seed: int) -> Quarterly
         ]
     if report.kano.segments is not None:
         findings["segments"] = list(report.kano.segments.findings)
-    findings["quality"] = _quality_warnings(report.kano, t)
+    findings["quality"] = _quality_warnings(report.kano, t, report.lang)
     return QuarterlyReport(**{**report.__dict__, "findings": findings})
 
 
-def _quality_warnings(kano: KanoAnalysis, t: dict) -> list[str]:
+def _quality_warnings(kano: KanoAnalysis, t: dict, lang: str) -> list[str]:
     out = []
     q = kano.survey.quality
     for r in q.itertuples():
@@ -320,6 +323,11 @@ def _quality_warnings(kano: KanoAnalysis, t: dict) -> list[str]:
     invalid = int(q["n_invalid"].sum())
     if invalid:
         out.append(t["invalid"].format(n=invalid))
+    unpaired = kano.survey.unpaired
+    if unpaired:
+        shown = ", ".join(unpaired[:5]) + (" …" if len(unpaired) > 5 else "")
+        out.append(t["unpaired"].format(n=len(unpaired), columns=shown))
+    out += [w.text(lang) for w in kano.warnings]
     if "respondent filter" in kano.settings:
         out.append(str(kano.settings["respondent filter"]))
     return out

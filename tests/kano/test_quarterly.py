@@ -129,3 +129,23 @@ def test_write_report_without_waves_or_satisfaction(tmp_path):
     book = openpyxl.load_workbook(tmp_path / "q3.xlsx")
     assert book.sheetnames[0] == "Key findings" and book.sheetnames[-1] == "Method"
     assert "Charts" in book.sheetnames
+
+
+def test_report_quality_names_unpaired_answer_columns(tmp_path):
+    import exports as ex
+
+    rows = ex.google_sentence_columns(
+        [("How would you feel if the app had dark mode?",
+          "How would you feel if the app did not have dark mode?"),
+         ("How would you feel if the app had a widget?",
+          "How would you feel if the app did not have a widget?")]
+    )  # fmt: skip
+    rows[0].append("How would you feel about a chat assistant?")
+    for k, row in enumerate(rows[1:]):
+        row.append(ex.EN[1 + k % 5])
+    path = tmp_path / "form.csv"
+    path.write_bytes(ex.csv_bytes(rows))
+    for lang, word in (("en", "not paired"), ("zh", "未能配对")):
+        report = build_report(path, wave="2026Q3", lang=lang, n_boot=20)
+        lines = [line for line in report.findings["quality"] if word in line]
+        assert len(lines) == 1 and "chat assistant" in lines[0]
