@@ -674,6 +674,11 @@ def _attach_importance(rows: list[dict], columns: list[str], used: set[str]) -> 
             question, service = _question_parts(col)
             if service and "重要" in question or service and "important" in _norm(question):
                 stem = _norm(service) if _norm(service) in by_service else None
+        if stem is None and ("重要" in text or "important" in text):
+            # a question of its own ("How important is dark mode to you?"): the one
+            # service whose name it holds
+            named = [k for k in by_service if len(k) >= (2 if not k.isascii() else 4) and k in text]
+            stem = named[0] if len(named) == 1 else None
         if stem and not by_service[stem]["importance_column"]:
             by_service[stem]["importance_column"] = col
             used.add(col)

@@ -343,3 +343,17 @@ def test_bracketed_markers_pair_but_a_bracketed_letter_is_a_name():
     pairs = find_pairs(cols).pairs
     assert list(pairs["service"]) == ["Hotline", "VIP lounge"]
     assert list(pairs["dysfunctional_column"]) == ["Hotline (dysfunctional)", "VIP lounge [dys]"]
+
+
+def test_importance_asked_as_a_question_of_its_own():
+    cols = [
+        "How would you feel if the app had dark mode?",
+        "How would you feel if the app did not have dark mode?",
+        "How important is dark mode to you?",
+        "How would you feel if the app had offline maps?",
+        "How would you feel if the app did not have offline maps?",
+        "如何评价本次调查的重要性？",  # names no service: not attached
+    ]
+    pairs = find_pairs(cols).pairs.set_index("service")
+    assert pairs.loc["dark mode", "importance_column"] == "How important is dark mode to you?"
+    assert pairs.loc["offline maps", "importance_column"] == ""
