@@ -1,7 +1,7 @@
 """The `kano` command: a thin Typer layer over the `kano` and `satisfaction` libraries.
 
 Every command is registered with :func:`command`, which turns the library's
-:class:`~kano.errors.KanoError` into one line on stderr and exit code 1, and any
+:class:`~kano.shared.errors.KanoError` into one line on stderr and exit code 1, and any
 other exception (a bug) into one line plus a log file with the traceback and
 exit code 2. Mistyped options are user errors too: :class:`_OneLineErrors`
 prints click's usage errors on one line and exits 1.
@@ -20,7 +20,7 @@ from typing import Annotated
 import typer
 from typer.core import TyperGroup
 
-from kano.errors import KanoError
+from kano.shared.errors import KanoError
 
 
 class _OneLineErrors(TyperGroup):
@@ -295,13 +295,13 @@ def _given(path: Path | None) -> list[Path]:
 
 
 def _label_map(path: Path | None):
-    from kano.io.ratings import load_label_map
+    from kano.shared.ratings import load_label_map
 
     return load_label_map(path) if path else None
 
 
 def _long_columns(text: str | None) -> dict[str, str] | None:
-    from kano.errors import OptionError
+    from kano.shared.errors import OptionError
 
     if not text:
         return None
@@ -320,9 +320,9 @@ def _long_columns(text: str | None) -> dict[str, str] | None:
 def _read(path, sheet, layout, mapping, answers, scale, on_invalid, long_columns=None, *,
           codes: Codes = Codes.standard, inputs=(), lang: str = "en", labels=None):  # fmt: skip
     """Read a Kano survey; unknown answers write a suggested map beside it (never over ``inputs``)."""
-    from kano.errors import UnknownAnswerError
     from kano.io.answers import answer_map
     from kano.io.survey import read_survey
+    from kano.shared.errors import UnknownAnswerError
 
     columns = _long_columns(long_columns)
     amap = answer_map(codes=codes.value, scale=scale, extra=answers)
@@ -430,9 +430,9 @@ def classify_cmd(
     """
     from kano.analysis import analyze
     from kano.labels import WARNING_WORD
-    from kano.output import check_output_path
     from kano.report import classify_sheets, method_info, summary_settings, write_summary
-    from kano.segments import derive_segments, named_segments, read_customer_types
+    from kano.shared.output import check_output_path
+    from kano.shared.segments import derive_segments, named_segments, read_customer_types
     from kano.stats import SummaryOptions
     from kano.tables import evaluation_table
 
@@ -544,9 +544,9 @@ def columns_cmd(
     from rich.table import Table
 
     from kano.io.answers import AnswerMap
-    from kano.io.files import read_table
     from kano.io.pairing import find_pairs, read_mapping
     from kano.io.survey import answer_columns, long_layout_columns, read_survey
+    from kano.shared.files import read_table
 
     raw = read_table(survey, sheet=sheet)
     cols = list(raw.frame.columns)
@@ -609,9 +609,9 @@ def summarize_cmd(
     Example: kano summarize counts.csv -o counts_kano.xlsx
     """
     from kano.io.counts import counts_table
-    from kano.io.files import read_table
-    from kano.output import check_output_path
     from kano.report import method_info, summary_sheet, write_summary
+    from kano.shared.files import read_table
+    from kano.shared.output import check_output_path
     from kano.stats import SummaryOptions, summarize_counts
 
     out = check_output_path(output or counts.with_name(f"{counts.stem}_kano.xlsx"), [counts])
@@ -664,9 +664,9 @@ def compare_cmd(
     Example: kano compare q2.xlsx q3.xlsx --wave 2026Q2 --wave 2026Q3 -o waves.xlsx
     """
     from kano.compare import compare_waves
-    from kano.errors import OptionError
-    from kano.output import check_output_path
     from kano.report import compare_sheets, method_info, summary_settings, write_summary
+    from kano.shared.errors import OptionError
+    from kano.shared.output import check_output_path
     from kano.stats import SummaryOptions
     from kano.tables import evaluation_table
 
@@ -742,9 +742,9 @@ def priority_cmd(
     with large gaps, then attractive differentiators (docs/methods.md).
     Example: kano priority kano_q3.xlsx --satisfaction sat_q3.xlsx --lang zh
     """
-    from kano.output import check_output_path
     from kano.priority import priority_list
     from kano.report import method_info, priority_sheets, summary_settings, write_summary
+    from kano.shared.output import check_output_path
     from kano.stats import SummaryOptions, summarize
     from kano.tables import evaluation_table
     from satisfaction.ipa import ipa
@@ -767,7 +767,7 @@ def priority_cmd(
         labels=label_map,
     )
     if sat.importance is None:
-        from kano.errors import OptionError
+        from kano.shared.errors import OptionError
 
         raise OptionError(
             f"{sat_path}: the priority list needs stated importance ratings per service"
@@ -846,8 +846,6 @@ def report_cmd(
     """
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from kano.errors import OptionError, UnknownAnswerError
-    from kano.output import check_output_path
     from kano.quarterly import (
         build_report,
         chart_paths,
@@ -856,6 +854,8 @@ def report_cmd(
         report_stem,
         write_report,
     )
+    from kano.shared.errors import OptionError, UnknownAnswerError
+    from kano.shared.output import check_output_path
     from kano.stats import SummaryOptions
 
     earlier = list(previous or [])

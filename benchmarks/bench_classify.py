@@ -15,7 +15,7 @@ Measures, in one run, against the targets of issue 2:
    100k-respondent x 20-service .xlsx (codes 1-5, ~2% blank), against only
    reading that file with ``pandas.read_excel(engine="calamine")``. Target <= 1.5x.
    If the CLI has no working ``classify`` command, the library path
-   read_survey -> summarize -> kano.excel.write_workbook is timed instead and the
+   read_survey -> summarize -> kano.shared.workbook.write_workbook is timed instead and the
    output says so.
 3. Peak memory (``ru_maxrss`` of the child process) of classifying a
    1M-row x 30-column CSV (15 services, codes). Target <= 1 GB.
@@ -52,7 +52,7 @@ GB = 1024**3
 # What the child process runs when the CLI cannot be used (the library path).
 LIBRARY_PATH = """
 import sys
-from kano.excel import SheetSpec, write_workbook
+from kano.shared.workbook import SheetSpec, write_workbook
 from kano.io.survey import read_survey
 from kano.stats import summarize
 survey = read_survey(sys.argv[1])

@@ -29,7 +29,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kano.excel import SheetSpec, write_workbook
+from kano.shared.workbook import SheetSpec, write_workbook
 
 HERE = Path(__file__).resolve().parent
 

@@ -21,8 +21,8 @@ from matplotlib import font_manager
 from matplotlib.ticker import PercentFormatter
 
 from kano.labels import CATEGORY_NAMES
-from kano.output import atomic_path
-from kano.style import CATEGORY_COLORS, SERIES_COLORS
+from kano.shared.output import atomic_path
+from kano.shared.style import CATEGORY_COLORS, SERIES_COLORS
 from kano.tables import CATEGORIES
 
 _TEXT = {

@@ -20,9 +20,9 @@ import pandas as pd
 from scipy import stats as sps
 
 from kano.classify import category_counts, classify_codes
-from kano.errors import OptionError
 from kano.io.survey import KanoSurvey
 from kano.labels import CATEGORY_NAMES
+from kano.shared.errors import OptionError
 from kano.stats import SummaryOptions, summarize_counts
 from kano.tables import CATEGORIES, EvaluationTable, evaluation_table
 from kano.uncertainty import difference_ci

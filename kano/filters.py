@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kano.classify import classify_codes
-from kano.errors import OptionError
 from kano.io.survey import KanoSurvey
+from kano.shared.errors import OptionError
 from kano.tables import CATEGORIES, EvaluationTable, evaluation_table
 
 _Q = CATEGORIES.index("Q")

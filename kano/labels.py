@@ -5,7 +5,7 @@ Chinese terms follow the source documents (see ``../shared/domain.md``).
 
 from __future__ import annotations
 
-from kano.errors import OptionError
+from kano.shared.errors import OptionError
 
 LANGS = ("en", "zh")
 

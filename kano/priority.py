@@ -29,8 +29,8 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-from kano.errors import OptionError
 from kano.labels import CATEGORY_NAMES
+from kano.shared.errors import OptionError
 
 TIERS = ("fix first", "improve", "differentiate", "maintain", "low priority")
 TIER_NAMES = {

@@ -23,9 +23,6 @@ from matplotlib.backends.backend_pdf import PdfPages
 from kano import __version__, charts
 from kano.analysis import KanoAnalysis, analyze
 from kano.compare import GroupComparison, compare_waves
-from kano.errors import CustomerTypeError, OptionError, OutputError
-from kano.excel import SheetSpec
-from kano.io.ratings import LabelMap
 from kano.io.survey import KanoSurvey, read_survey
 from kano.labels import CATEGORY_NAMES, column_label
 from kano.report import (
@@ -36,7 +33,10 @@ from kano.report import (
     summary_settings,
     write_summary,
 )
-from kano.segments import derive_segments, named_segments
+from kano.shared.errors import CustomerTypeError, OptionError, OutputError
+from kano.shared.ratings import LabelMap
+from kano.shared.segments import derive_segments, named_segments
+from kano.shared.workbook import SheetSpec
 from kano.stats import SummaryOptions
 from kano.tables import evaluation_table
 
@@ -238,7 +238,7 @@ def _value_segments(survey: KanoSurvey, lang: str) -> pd.Series | None:
 
 
 def _nps_by_segment(sat, lang: str) -> pd.DataFrame | None:
-    from kano.segments import SEGMENT_NAMES
+    from kano.shared.segments import SEGMENT_NAMES
     from satisfaction.loyalty import nps
 
     if "recommend" not in sat.outcomes:
@@ -339,7 +339,7 @@ def _quality_warnings(kano: KanoAnalysis, t: dict, lang: str) -> list[str]:
 def write_report(report: QuarterlyReport, stem: str | os.PathLike, dpi: int = 150,
                  progress: Progress | None = None) -> list[Path]:  # fmt: skip
     """Write ``<stem>.xlsx``, ``<stem>.pdf`` and every chart as ``<stem>_<chart>.png``."""
-    from kano.output import atomic_path
+    from kano.shared.output import atomic_path
 
     step = progress or (lambda _name: None)
     stem = Path(stem)

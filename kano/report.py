@@ -19,8 +19,6 @@ import pandas as pd
 
 from kano import __version__
 from kano.analysis import KanoAnalysis
-from kano.errors import OutputError
-from kano.excel import ChartSpec, SheetSpec, write_workbook
 from kano.labels import (
     ANSWER_NAMES,
     CATEGORY_NAMES,
@@ -29,7 +27,9 @@ from kano.labels import (
     category_label,
     column_label,
 )
-from kano.output import atomic_path, safe_csv_text
+from kano.shared.errors import OutputError
+from kano.shared.output import atomic_path, safe_csv_text
+from kano.shared.workbook import ChartSpec, SheetSpec, write_workbook
 from kano.stats import SummaryOptions
 from kano.tables import CATEGORIES, EvaluationTable
 

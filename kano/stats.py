@@ -15,9 +15,9 @@ import pandas as pd
 from scipy import special
 
 from kano.classify import category_counts, classify_codes
-from kano.errors import CellProblem, InvalidValueError, OptionError
 from kano.io.survey import KanoSurvey
 from kano.labels import warning_text
+from kano.shared.errors import CellProblem, InvalidValueError, OptionError
 from kano.tables import CATEGORIES, EvaluationTable, evaluation_table
 
 Rule = Literal["max", "moai", "berger"]

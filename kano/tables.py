@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kano.errors import MappingFileError, OptionError
+from kano.shared.errors import MappingFileError, OptionError
 
 CATEGORIES = ("A", "O", "M", "I", "R", "Q")
 _CODE = {c: k for k, c in enumerate(CATEGORIES)}

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats as sps
 
-from kano.errors import OptionError
+from kano.shared.errors import OptionError
 from kano.stats import Rule, dominant_codes
 from kano.tables import CATEGORIES
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kano.errors import MappingFileError, PairingError
+from kano.shared.errors import MappingFileError, PairingError
 
 #: Trait roles: value segment, customer type (residential or not), monthly spend,
 #: tenure in months, age band, region, competitor exposure.
@@ -518,7 +518,7 @@ def read_mapping(path: str | Path) -> list[dict]:
         raise MappingFileError(f"{path}: mapping file not found")
     suffix = path.suffix.lower()
     if suffix in {".yaml", ".yml"}:
-        from kano.io.mapfiles import load_yaml
+        from kano.shared.mapfiles import load_yaml
 
         data = load_yaml(path, "mapping file")
         if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
@@ -528,7 +528,7 @@ def read_mapping(path: str | Path) -> list[dict]:
         records = [{str(k): ("" if v is None else str(v)) for k, v in r.items()} for r in data]
         where = [f"{path.name}, item {i + 1}" for i in range(len(records))]
     elif suffix in {".csv", ".txt"}:
-        from kano.io.files import read_table
+        from kano.shared.files import read_table
 
         table = read_table(path)
         frame = table.frame.astype(object).where(table.frame.notna(), "")

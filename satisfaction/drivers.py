@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from kano.errors import OptionError
+from kano.shared.errors import OptionError
 
 _MAX_PLAYERS = 16
 _CHUNK_ELEMENTS = 4_000_000

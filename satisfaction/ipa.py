@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from kano.errors import OptionError
+from kano.shared.errors import OptionError
 from satisfaction.drivers import DerivedImportance
 from satisfaction.labels import QUADRANTS
 from satisfaction.validate import Scale

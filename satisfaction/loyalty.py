@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from kano.errors import OptionError
+from kano.shared.errors import OptionError
 from satisfaction.validate import Scale
 
 ZONES = ("dissatisfied", "neither", "satisfied")

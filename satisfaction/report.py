@@ -25,12 +25,12 @@ import numpy as np
 import pandas as pd
 
 import kano
-from kano.errors import OptionError, OutputError
-from kano.excel import SheetSpec, write_workbook
-from kano.io.files import RawTable, read_table
-from kano.io.ratings import LabelMap
-from kano.output import atomic_path, check_output_path
-from kano.segments import KEY_ACCOUNT_SPEND, tenure_band, value_segment
+from kano.shared.errors import OptionError, OutputError
+from kano.shared.files import RawTable, read_table
+from kano.shared.output import atomic_path, check_output_path
+from kano.shared.ratings import LabelMap
+from kano.shared.segments import KEY_ACCOUNT_SPEND, tenure_band, value_segment
+from kano.shared.workbook import SheetSpec, write_workbook
 from satisfaction import labels
 from satisfaction.charts import save_ipa_map
 from satisfaction.columns import (

@@ -1,7 +1,7 @@
 """Tests of differences in ratings between customer segments.
 
 The segments themselves (value segments, tenure bands) are defined once in
-:mod:`kano.segments`, shared with the Kano analyses.
+:mod:`kano.shared.segments`, shared with the Kano analyses.
 
 Differences between segments are tested per variable with the Kruskal-Wallis
 test (ordinal ratings; default) or one-way ANOVA, and the p-values of the
@@ -17,8 +17,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from kano.errors import CellProblem, InvalidValueError, OptionError
-from kano.io.files import RawTable
+from kano.shared.errors import CellProblem, InvalidValueError, OptionError
+from kano.shared.files import RawTable
 
 
 def check_nonnegative(table: RawTable, values: pd.Series, column: str, what: str) -> None:

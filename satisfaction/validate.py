@@ -1,9 +1,9 @@
 """Turning survey cells into numbers, with errors that name the cell.
 
-Ratings are read by the one rating parser (:mod:`kano.io.ratings`): numbers,
+Ratings are read by the one rating parser (:mod:`kano.shared.ratings`): numbers,
 numbered labels (``4 - Satisfied``) and standard label sets, within their
-scale; anything else raises :class:`~kano.errors.InvalidValueError` (or its
-:class:`~kano.errors.UnknownLabelError`) naming the cells by spreadsheet row
+scale; anything else raises :class:`~kano.shared.errors.InvalidValueError` (or its
+:class:`~kano.shared.errors.UnknownLabelError`) naming the cells by spreadsheet row
 and column. Blank cells are allowed and counted per column
 (:func:`missing_counts`), never silently dropped.
 """
@@ -16,9 +16,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from kano.errors import CellProblem, InvalidValueError, OptionError, ScaleError
-from kano.io.files import RawTable
-from kano.io.ratings import LabelMap, parse_ratings
+from kano.shared.errors import CellProblem, InvalidValueError, OptionError, ScaleError
+from kano.shared.files import RawTable
+from kano.shared.ratings import LabelMap, parse_ratings
 
 MAX_SHOWN = 5
 
@@ -230,7 +230,7 @@ def ratings(
 ) -> tuple[pd.DataFrame, dict[str, Scale], list[str]]:
     """Numeric ratings of ``columns`` on one scale (declared, per column, from labels, or inferred).
 
-    Cells are read by the one rating parser (:func:`kano.io.ratings.parse_ratings`):
+    Cells are read by the one rating parser (:func:`kano.shared.ratings.parse_ratings`):
     numbers, leading numbers with a label (``4 - Very satisfied``) and the labels
     of a built-in or the user's (``labels``) label set. The columns without a
     per-column scale are read together: one label set, one scale. A scale found

@@ -24,15 +24,15 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from kano.errors import (
+from kano.shared.errors import (
     MappingFileError,
     OptionError,
     OutputError,
     UnknownAnswerError,
     UnknownWording,
 )
-from kano.io.mapfiles import read_pairs
-from kano.output import atomic_path, check_output_path
+from kano.shared.mapfiles import read_pairs
+from kano.shared.output import atomic_path, check_output_path
 
 LIKE, MUST_BE, NEUTRAL, LIVE_WITH, DISLIKE = 1, 2, 3, 4, 5
 MISSING = 0
@@ -173,7 +173,7 @@ def normalize_label(text: str) -> str:
 def normalize_text(text: str) -> str:
     """:func:`normalize_label` without the enumerator rule: for cells whose leading
     number is the value itself (ratings such as ``3 - Somewhat important``,
-    :mod:`kano.io.ratings`)."""
+    :mod:`kano.shared.ratings`)."""
     text = _INVISIBLE.sub("", text.translate(_BEFORE_NFKC))
     text = " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
     return _strip_ends(text)
@@ -320,7 +320,7 @@ def load_answer_map(path: str | os.PathLike, base: AnswerMap | None = None) -> A
     MappingFileError
         Missing or unreadable file; a code that is not one of the above; two keys
         that are the same answer after :func:`normalize_label` (or a YAML key given
-        twice); more than ``kano.io.mapfiles.MAX_ALIASES`` YAML aliases; a YAML tag that is not
+        twice); more than ``kano.shared.mapfiles.MAX_ALIASES`` YAML aliases; a YAML tag that is not
         plain data.
     """
     path = Path(path)

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from kano.errors import CellProblem, InvalidValueError, OptionError
-from kano.io.files import RawTable
+from kano.shared.errors import CellProblem, InvalidValueError, OptionError
+from kano.shared.files import RawTable
 from kano.tables import CATEGORIES
 
 # Names of the six categories in English and Chinese (domain.md), after normalisation.

@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from kano.errors import MappingFileError, PairingError
-from kano.io.mapfiles import load_yaml
+from kano.shared.errors import MappingFileError, PairingError
+from kano.shared.mapfiles import load_yaml
 
 F, D = "functional", "dysfunctional"
 
@@ -713,7 +713,7 @@ def read_mapping(
         elif suffix == ".csv":
             frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
         elif suffix in {".xlsx", ".xlsm"}:
-            from kano.io.files import check_workbook
+            from kano.shared.files import check_workbook
 
             check_workbook(path)  # zip bombs and DTDs are refused before calamine parses
             frame = pd.read_excel(path, dtype=str, engine="calamine").fillna("")

@@ -1,7 +1,7 @@
 """From a raw table to validated answer codes: the one boundary where input is checked.
 
 :func:`read_survey` finds the column pairs, encodes every answer to a code
-1-5 (0 = blank), and either raises :class:`~kano.errors.UnknownAnswerError`
+1-5 (0 = blank), and either raises :class:`~kano.shared.errors.UnknownAnswerError`
 naming each distinct unknown answer once (with its count and first cell) or,
 with ``on_invalid="skip"``, leaves those pairs out and counts them per service.
 Everything downstream trusts its input.
@@ -16,7 +16,9 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from kano.errors import (
+from kano.io.answers import INVALID, MISSING, AnswerMap, answer_key, encode_column
+from kano.io.pairing import Pairing, _norm, find_pairs, read_mapping
+from kano.shared.errors import (
     CellProblem,
     InvalidValueError,
     OptionError,
@@ -24,10 +26,8 @@ from kano.errors import (
     UnknownAnswerError,
     UnknownWording,
 )
-from kano.io.answers import INVALID, MISSING, AnswerMap, answer_key, encode_column
-from kano.io.files import RawTable, read_table
-from kano.io.pairing import Pairing, _norm, find_pairs, read_mapping
-from kano.io.ratings import LabelMap, ParsedRatings, parse_ratings
+from kano.shared.files import RawTable, read_table
+from kano.shared.ratings import LabelMap, ParsedRatings, parse_ratings
 
 MAX_REPORTED = 20
 
@@ -179,7 +179,7 @@ def read_survey(
         functional, dysfunctional`` (and optional ``importance``).
     labels:
         The user's importance labels and their numbers (a label map), read
-        beside the built-in label sets (:mod:`kano.io.ratings`).
+        beside the built-in label sets (:mod:`kano.shared.ratings`).
 
     Raises
     ------

@@ -1,7 +1,7 @@
 """Property tests of the readers and the classifier on generated hostile input.
 
 Each property asserts: a correct result, or one of the library's own exceptions
-(a :class:`~kano.errors.KanoError` subclass) - never anything else. Run with
+(a :class:`~kano.shared.errors.KanoError` subclass) - never anything else. Run with
 ``pytest -m slow`` for 10,000 examples per property; the normal run does 200
 per property as a smoke test (tests/hostile/conftest.py).
 """
@@ -20,10 +20,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kano.classify import category_counts, classify_codes
-from kano.errors import InvalidValueError, KanoError
 from kano.io.answers import INVALID, MISSING, AnswerMap, encode_column
-from kano.io.files import read_table
 from kano.io.survey import read_survey
+from kano.shared.errors import InvalidValueError, KanoError
+from kano.shared.files import read_table
 from kano.stats import summarize, summarize_counts
 from kano.tables import CATEGORIES, evaluation_table
 from satisfaction.report import load_survey

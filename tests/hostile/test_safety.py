@@ -163,7 +163,7 @@ def test_user_error_is_one_line_without_traceback(tmp_path):
     ("module", "name", "args"),
     [
         ("kano.io.survey", "read_survey", ["classify", "{kano}"]),
-        ("kano.io.files", "read_table", ["columns", "{kano}"]),
+        ("kano.shared.files", "read_table", ["columns", "{kano}"]),
         ("kano.stats", "summarize_counts", ["summarize", "{counts}"]),
         ("satisfaction.report", "run_ipa", ["ipa", "{sat}"]),
         ("satisfaction.report", "run_drivers", ["drivers", "{sat}"]),

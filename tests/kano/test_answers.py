@@ -10,14 +10,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kano.errors import (
-    CellProblem,
-    InvalidValueError,
-    MappingFileError,
-    OptionError,
-    UnknownAnswerError,
-    UnknownWording,
-)
 from kano.io.answers import (
     INVALID,
     MISSING,
@@ -30,6 +22,14 @@ from kano.io.answers import (
     normalize_label,
     suggest_answer_map,
     three_point_map,
+)
+from kano.shared.errors import (
+    CellProblem,
+    InvalidValueError,
+    MappingFileError,
+    OptionError,
+    UnknownAnswerError,
+    UnknownWording,
 )
 
 # Wordings the issue and domain.md name, with the code the source documents give them

@@ -29,7 +29,7 @@ from kano import charts
 from kano.analysis import analyze
 from kano.compare import compare_waves
 from kano.io.survey import read_survey
-from kano.style import CATEGORY_COLORS
+from kano.shared.style import CATEGORY_COLORS
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 CATS = ["A", "O", "M", "I", "R", "Q"]
@@ -259,7 +259,7 @@ def test_wave_trends_one_line_per_service(waves, lang, metric):
 
 
 def test_category_colours_are_distinct_and_shared_with_the_workbook():
-    from kano.style import CATEGORY_FILLS
+    from kano.shared.style import CATEGORY_FILLS
 
     assert set(CATEGORY_COLORS) == set(CATS) == set(CATEGORY_FILLS)
     assert len({c.lower() for c in CATEGORY_COLORS.values()}) == 6

@@ -12,7 +12,7 @@ import pytest
 from scipy import stats as sps
 
 from kano.compare import bh_adjust, category_test, compare_segments, compare_waves
-from kano.errors import OptionError
+from kano.shared.errors import OptionError
 
 
 def exact_fisher_p(table: np.ndarray) -> float:

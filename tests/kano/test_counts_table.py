@@ -8,9 +8,9 @@ import pytest
 from typer.testing import CliRunner
 
 from cli import app
-from kano.errors import InvalidValueError, OptionError
 from kano.io.counts import category_of, counts_table
-from kano.io.files import read_table
+from kano.shared.errors import InvalidValueError, OptionError
+from kano.shared.files import read_table
 from kano.stats import summarize_counts
 
 runner = CliRunner()

@@ -1,4 +1,4 @@
-"""The one workbook writer (kano.excel.write_workbook), read back with openpyxl and by
+"""The one workbook writer (kano.shared.workbook.write_workbook), read back with openpyxl and by
 unzipping the file: frozen headers, widths, formats, category fills, the Method sheet,
 legal and unique sheet names, native charts that reference cells, strings that never become
 formulas, and an atomic write with the usual file mode."""
@@ -13,9 +13,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from kano.excel import ChartSpec, SheetSpec, sheet_title, write_workbook
-from kano.output import safe_csv_text
-from kano.style import CATEGORY_COLORS, CATEGORY_FILLS
+from kano.shared.output import safe_csv_text
+from kano.shared.style import CATEGORY_COLORS, CATEGORY_FILLS
+from kano.shared.workbook import ChartSpec, SheetSpec, sheet_title, write_workbook
 
 HOSTILE = ['=HYPERLINK("http://x","y")', "+cmd", "-1+1", "@SUM(A1)", "\tTAB", "\rCR", "=1+1"]
 

@@ -7,8 +7,8 @@ import codecs
 import pandas as pd
 import pytest
 
-from kano.errors import InputFileError
-from kano.io.files import detect_encoding, read_table
+from kano.shared.errors import InputFileError
+from kano.shared.files import detect_encoding, read_table
 
 CHINESE = pd.DataFrame(
     {

@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 from kano.analysis import analyze
-from kano.errors import OptionError
 from kano.filters import drop_questionable
+from kano.shared.errors import OptionError
 from kano.stats import SummaryOptions, summarize
 
 Q1, Q5 = (1, 1), (5, 5)  # the two Q cells of the standard table

@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from kano.output import atomic_path
+from kano.shared.output import atomic_path
 
 
 def test_next_write_removes_the_temp_file_of_a_dead_run_only(tmp_path):

@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from kano.errors import MappingFileError, PairingError
 from kano.io.pairing import MAPPING_HELP, find_pairs, read_mapping
+from kano.shared.errors import MappingFileError, PairingError
 
 
 def pairs_of(columns) -> dict[str, tuple[str, str]]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from kano.errors import OptionError
 from kano.priority import priority_list
+from kano.shared.errors import OptionError
 
 # service: (Kano category, Better, Worse, importance %, satisfaction %)
 CASE = {

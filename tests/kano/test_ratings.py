@@ -1,4 +1,4 @@
-"""kano.io.ratings: every rating cell form, the built-in label sets, the tie rule, label maps.
+"""kano.shared.ratings: every rating cell form, the built-in label sets, the tie rule, label maps.
 
 Expected numbers are the positions the published scales give their labels
 (written out below by hand, point 1 first), or the leading number of a label.
@@ -14,15 +14,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kano.errors import (
+from kano.shared.errors import (
     InvalidValueError,
     MappingFileError,
     OptionError,
     ScaleError,
     UnknownLabelError,
 )
-from kano.io.files import RawTable
-from kano.io.ratings import LabelMap, label_key, load_label_map, parse_ratings
+from kano.shared.files import RawTable
+from kano.shared.ratings import LabelMap, label_key, load_label_map, parse_ratings
 
 
 def read(cells, name="q", **kw):

@@ -6,8 +6,8 @@ from __future__ import annotations
 import exports as ex
 import pytest
 
-from kano.io.files import read_table
 from kano.io.survey import read_survey
+from kano.shared.files import read_table
 from kano.stats import summarize
 
 CATS = ["A", "O", "M", "I", "R", "Q"]

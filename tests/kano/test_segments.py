@@ -10,8 +10,8 @@ from scipy import stats as sps
 
 from kano.analysis import analyze
 from kano.compare import compare_segments
-from kano.errors import OptionError
-from kano.segments import segment_labels, tenure_band, value_segment
+from kano.shared.errors import OptionError
+from kano.shared.segments import segment_labels, tenure_band, value_segment
 
 PAIR = {"A": (1, 3), "O": (1, 5), "M": (2, 5), "I": (3, 3)}
 
@@ -155,8 +155,8 @@ def test_analyze_by_segment_after_the_q_filter(survey_of):
 
 # --- issue 9: real headers, unknown customer types, bad money (domain.md segments) ---
 
-from kano.errors import CustomerTypeError, InvalidValueError  # noqa: E402
-from kano.segments import derive_segments, find_trait_column, read_customer_types  # noqa: E402
+from kano.shared.errors import CustomerTypeError, InvalidValueError  # noqa: E402
+from kano.shared.segments import derive_segments, find_trait_column, read_customer_types  # noqa: E402
 
 
 @pytest.mark.parametrize(

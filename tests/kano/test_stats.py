@@ -17,9 +17,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kano.errors import InvalidValueError, OptionError
 from kano.io.answers import answer_map
 from kano.io.survey import read_survey
+from kano.shared.errors import InvalidValueError, OptionError
 from kano.stats import (
     SUMMARY_COLUMNS,
     CodingWarning,

@@ -12,9 +12,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kano.errors import InvalidValueError, OptionError, PairingError, UnknownAnswerError
 from kano.io.answers import answer_map, load_answer_map, three_point_map
 from kano.io.survey import read_survey
+from kano.shared.errors import InvalidValueError, OptionError, PairingError, UnknownAnswerError
 from kano.stats import summarize
 
 CATS = list("AOMIRQ")
@@ -602,7 +602,7 @@ def test_unknown_wordings_in_long_layout(canonical):
     ]
 
 
-# --- importance columns holding labels (kano.io.ratings) ---------------------------------
+# --- importance columns holding labels (kano.shared.ratings) ---------------------------------
 
 HOTLINE_IMP = ["5 - Extremely important", "3 - Somewhat important", "4 - Very important", "(跳过)",
                "3 - Somewhat important", "1 - Not at all important", None, "2 - Slightly important"]  # fmt: skip
@@ -642,8 +642,8 @@ def test_importance_label_set_tie_is_a_note(canonical):
 
 
 def test_unknown_importance_label_and_label_map(canonical, tmp_path):
-    from kano.errors import UnknownLabelError
-    from kano.io.ratings import load_label_map
+    from kano.shared.errors import UnknownLabelError
+    from kano.shared.ratings import load_label_map
 
     frame = canonical.wide().assign(Hotline_importance=["Rather important", 4, 5, 4, 3, 2, 1, 5])
     with pytest.raises(UnknownLabelError, match=r"'Rather important' \(1 cell, row 2, column "

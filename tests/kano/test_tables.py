@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from kano.classify import classify_codes
-from kano.errors import MappingFileError, OptionError
+from kano.shared.errors import MappingFileError, OptionError
 from kano.tables import CATEGORIES, EvaluationTable, evaluation_table
 
 # domain.md, "The evaluation table (需求评估矩阵)": functional answer in rows,

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from kano.analysis import analyze
-from kano.errors import OptionError
+from kano.shared.errors import OptionError
 from kano.stats import SummaryOptions
 from kano.uncertainty import bootstrap_counts, bootstrap_summary, difference_ci, wilson_intervals
 

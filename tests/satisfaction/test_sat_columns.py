@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kano.errors import InvalidValueError, MappingFileError, OptionError, PairingError
-from kano.io.files import read_table
+from kano.shared.errors import InvalidValueError, MappingFileError, OptionError, PairingError
+from kano.shared.files import read_table
 from satisfaction.columns import find_columns, read_mapping
 from satisfaction.report import load_survey
 from satisfaction.validate import Scale, infer_scale, ratings, to_binary

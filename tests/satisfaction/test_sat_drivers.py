@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kano.errors import OptionError
+from kano.shared.errors import OptionError
 from satisfaction.drivers import (
     bootstrap_counts,
     corr_from_counts,

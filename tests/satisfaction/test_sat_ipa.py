@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kano.errors import OptionError
+from kano.shared.errors import OptionError
 from satisfaction.drivers import bootstrap_counts, relative_importance
 from satisfaction.ipa import assign_quadrants, compare_importance, ipa, parse_crosshair
 from satisfaction.validate import Scale

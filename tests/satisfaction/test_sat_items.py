@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kano.errors import InvalidValueError, MappingFileError, OptionError, PairingError
+from kano.shared.errors import InvalidValueError, MappingFileError, OptionError, PairingError
 from satisfaction.columns import find_columns, nonnegative_kind, read_mapping
 from satisfaction.report import analyze_ipa, derived_importance, load_survey
 

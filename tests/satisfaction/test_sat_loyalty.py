@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kano.errors import OptionError
+from kano.shared.errors import OptionError
 from satisfaction.loyalty import default_thresholds, loyalty_index, nps, satisfaction_zones
 from satisfaction.validate import Scale
 

@@ -21,9 +21,9 @@ import pytest
 from typer.testing import CliRunner
 
 from cli import app
-from kano.errors import InvalidValueError, OptionError, ScaleError, UnknownLabelError
-from kano.io.files import read_table
-from kano.io.ratings import load_label_map
+from kano.shared.errors import InvalidValueError, OptionError, ScaleError, UnknownLabelError
+from kano.shared.files import read_table
+from kano.shared.ratings import load_label_map
 from satisfaction.report import analyze_ipa, load_survey
 from satisfaction.validate import Scale, infer_scale, ratings, to_numeric
 

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kano.segments import tenure_band, value_segment
+from kano.shared.segments import tenure_band, value_segment
 from satisfaction.segments import compare_groups, group_means
 
 

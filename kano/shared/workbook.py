@@ -4,7 +4,7 @@ Frozen header row, column widths that fit (CJK characters count double), number
 and percent formats, fills by Kano category, and a Method sheet. Strings are
 always written as text: XlsxWriter's ``strings_to_formulas`` is switched off, so
 a user's ``=HYPERLINK(...)`` answer or service name stays a string in Excel.
-The file is written atomically (see :mod:`kano.output`).
+The file is written atomically (see :mod:`kano.shared.output`).
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ import pandas as pd
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
-from kano.output import atomic_path
-from kano.style import CATEGORY_COLORS, CATEGORY_FILLS
+from kano.shared.output import atomic_path
+from kano.shared.style import CATEGORY_COLORS, CATEGORY_FILLS
 
 _MAX_SHEET_NAME = 31
 _BAD_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})

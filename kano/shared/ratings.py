@@ -15,7 +15,7 @@ satisfaction side:
 * labels of a user label map (:func:`load_label_map`) take the user's number;
 * blanks and the platforms' skip markers (``(跳过)``, ``(空)``) are missing.
 
-Anything else raises :class:`~kano.errors.UnknownLabelError` listing each
+Anything else raises :class:`~kano.shared.errors.UnknownLabelError` listing each
 distinct value once, with its count and first cell. Work is done once per
 distinct value of a column (``pd.factorize``), never per respondent.
 """
@@ -32,7 +32,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kano.errors import (
+from kano.io.answers import MISSING_WORDS, normalize_text
+from kano.shared.errors import (
     CellProblem,
     InvalidValueError,
     MappingFileError,
@@ -40,9 +41,8 @@ from kano.errors import (
     UnknownLabelError,
     UnknownWording,
 )
-from kano.io.answers import MISSING_WORDS, normalize_text
-from kano.io.files import RawTable
-from kano.io.mapfiles import read_pairs
+from kano.shared.files import RawTable
+from kano.shared.mapfiles import read_pairs
 
 MAX_SHOWN = 5
 
@@ -529,7 +529,7 @@ def _check_on_scale(result, frame, table: RawTable, scale, name: str) -> None:
 
 def load_label_map(path: str | os.PathLike) -> LabelMap:
     """Read a user label map: YAML ``label: number`` lines or CSV rows under a ``label,value``
-    header, through the toolkit's strict reader of map files (:mod:`kano.io.mapfiles`:
+    header, through the toolkit's strict reader of map files (:mod:`kano.shared.mapfiles`:
     safe YAML, no repeated key, few aliases; CSV in UTF-8 or GBK).
 
     A number may also be ``missing`` (the label is then a blank answer). Labels

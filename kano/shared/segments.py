@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kano.errors import (
+from kano.shared.errors import (
     CellProblem,
     CustomerTypeError,
     InvalidValueError,
@@ -118,7 +118,7 @@ def read_customer_types(spec: str | Path | Mapping[str, str] | None) -> dict[str
         pairs = list(spec.items())
         where = "customer types"
     elif Path(str(spec)).suffix.lower() in {".yaml", ".yml", ".csv"}:
-        from kano.io.mapfiles import read_pairs
+        from kano.shared.mapfiles import read_pairs
 
         pairs = [(k, v) for k, v, _line in read_pairs(Path(spec), ("type", "segment"),
                                                       "customer-type map")]  # fmt: skip

@@ -25,8 +25,8 @@ from zlib import error as zlib_error
 
 import pandas as pd
 
-from kano.errors import InputFileError
-from kano.io.layouts import normalise_headers
+from kano.shared.errors import InputFileError
+from kano.shared.layouts import normalise_headers
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls

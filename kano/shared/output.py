@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from kano.errors import OutputError
+from kano.shared.errors import OutputError
 
 
 def check_output_path(output: str | os.PathLike, inputs: Iterable[str | os.PathLike]) -> Path:

@@ -8,7 +8,7 @@ hand, so they are read strictly and in one way:
   gigabytes) and no key given twice in a mapping (PyYAML would silently keep the
   last). ``yes``/``no``/``on``/``off``, ``null`` and dates stay text: in a map,
   ``No: dislike`` means the wording "No", not the key False.
-* CSV through the survey reader (:func:`kano.io.files.read_table`), so that a
+* CSV through the survey reader (:func:`kano.shared.files.read_table`), so that a
   GBK file saved by Excel is read like any survey.
 """
 
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from kano.errors import InputFileError, MappingFileError
+from kano.shared.errors import InputFileError, MappingFileError
 
 MAX_ALIASES = 20
 MAX_BYTES = 10 << 20  # a map of 10 MB is not written by hand
@@ -167,7 +167,7 @@ def read_pairs(
 
         return _parse(path, what, entries)
     if suffix == ".csv":
-        from kano.io.files import read_table
+        from kano.shared.files import read_table
 
         _check_file(path, what)
         try:
