@@ -24,23 +24,18 @@ satisfaction_pct``; ``gap`` is recomputed as their difference).
 
 from __future__ import annotations
 
-import unicodedata
-
 import numpy as np
 import pandas as pd
 
 from kano.labels import CATEGORY_NAMES
 from kano.shared.errors import OptionError
+from kano.shared.text import key
 
 TIERS = ("fix first", "improve", "differentiate", "maintain", "low priority")
 TIER_NAMES = {
     "en": dict(zip(TIERS, TIERS, strict=True)),
     "zh": dict(zip(TIERS, ("优先修复", "重点改进", "打造差异化", "保持", "低优先级"), strict=True)),
 }
-
-
-def _key(name: object) -> str:
-    return " ".join(unicodedata.normalize("NFKC", str(name)).casefold().replace("_", " ").split())
 
 
 def priority_list(
@@ -74,11 +69,11 @@ def priority_list(
     if missing:
         raise OptionError(f"the IPA table lacks the column(s) {', '.join(sorted(missing))}")
     kano = kano_summary[["service", "category", "better", "worse"]].copy()
-    kano["key"] = kano["service"].map(_key)
+    kano["key"] = kano["service"].map(key)
     ipa = ipa[["service", "importance_pct", "satisfaction_pct"]].rename(
         columns={"service": "ipa_service"}
     )
-    ipa["key"] = ipa["ipa_service"].map(_key)
+    ipa["key"] = ipa["ipa_service"].map(key)
     merged = kano.merge(ipa, on="key", how="inner")
     unmatched = pd.DataFrame(
         [(s, "Kano") for s in kano.loc[~kano["key"].isin(ipa["key"]), "service"]]

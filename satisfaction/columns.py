@@ -27,6 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from kano.shared.errors import MappingFileError, PairingError
+from kano.shared.text import key as text_key
 
 #: Trait roles: value segment, customer type (residential or not), monthly spend,
 #: tenure in months, age band, region, competitor exposure.
@@ -231,8 +232,7 @@ class SurveyColumns:
 
 def normalise(text: str) -> str:
     """Lower-case ``text`` without spaces, punctuation and bracketed units."""
-    text = re.sub(r"[(（\[][^)）\]]*[)）\]]", "", str(text))
-    return re.sub(r"[\s_\-.:：、/?？()（）]+", "", text).lower()
+    return text_key(text, drop_brackets=True)
 
 
 def driver_key(text: str) -> str:

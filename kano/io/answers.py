@@ -15,7 +15,6 @@ from __future__ import annotations
 import math
 import os
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +32,7 @@ from kano.shared.errors import (
 )
 from kano.shared.mapfiles import read_pairs
 from kano.shared.output import atomic_path, check_output_path
+from kano.shared.text import MISSING_WORDS, normalize_text, strip_ends, traditional
 
 LIKE, MUST_BE, NEUTRAL, LIVE_WITH, DISLIKE = 1, 2, 3, 4, 5
 MISSING = 0
@@ -101,14 +101,6 @@ _SYNONYMS: dict[int, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 
-# Simplified -> traditional for every character of the wordings above that differs.
-_TRADITIONAL = str.maketrans(
-    "欢应该样须无谓态强满讨厌还没觉异备这当会爱", "歡應該樣須無謂態強滿討厭還沒覺異備這當會愛"
-)
-
-# Cells that survey platforms write for a skipped question (问卷星 writes "(跳过)" and "(空)").
-MISSING_WORDS = {"(跳过)", "跳过", "(空)", "(跳過)", "跳過"}
-
 # The numeric codes: standard (1 like … 5 dislike), reversed (SPSSAU's 1 dislike … 5 like),
 # and the 3-point short form (like / neutral / dislike) mapped onto the 5-point codes.
 _NUMBERS = {
@@ -125,17 +117,6 @@ _DESCRIPTIONS = {
 }
 CODINGS = ("standard", "reversed")
 
-# Applied before NFKC: apostrophe look-alikes (NFKC would turn ´ into a space and an accent)
-# and circled numbers, which become the enumerator "1)" rather than a bare "1".
-_BEFORE_NFKC = str.maketrans(
-    {"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u02bc": "'"}
-    | {chr(0x2460 + k): f"{k + 1})" for k in range(20)}  # ① … ⑳
-    | {chr(0x2776 + k): f"{k + 1})" for k in range(10)}  # ❶ … ❿
-)
-_INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff]")
-_QUOTES = "\"'\u201c\u201d\u00ab\u00bb\u300c\u300d\u300e\u300f\u2039\u203a"
-_LEADING = re.compile(f"^[\\s{_QUOTES}]+")
-_TRAILING = re.compile(f"[\\s{_QUOTES}.\u3002\u3001!?,;:]+$")
 # An option's position written before its wording: 1) 1. 1、 1: 1 - (1), A. A) a、 (a), and
 # ①-⑤ (made "1)" above). Stripped only when a word follows, so "2.5" and "-1" stay numbers;
 # a number and a space alone ("1 分") is not an enumerator: the number may be the answer.
@@ -166,21 +147,8 @@ def normalize_label(text: str) -> str:
     text = normalize_text(text)
     match = _ENUMERATOR.match(text)
     if match and any(ch.isalpha() for ch in text[match.end() :]):
-        text = _strip_ends(text[match.end() :])
+        text = strip_ends(text[match.end() :])
     return text
-
-
-def normalize_text(text: str) -> str:
-    """:func:`normalize_label` without the enumerator rule: for cells whose leading
-    number is the value itself (ratings such as ``3 - Somewhat important``,
-    :mod:`kano.shared.ratings`)."""
-    text = _INVISIBLE.sub("", text.translate(_BEFORE_NFKC))
-    text = " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
-    return _strip_ends(text)
-
-
-def _strip_ends(text: str) -> str:
-    return _TRAILING.sub("", _LEADING.sub("", text))
 
 
 def _build_labels() -> dict[str, int]:
@@ -188,7 +156,7 @@ def _build_labels() -> dict[str, int]:
     labels: dict[str, int] = {}
     for code, words in _SYNONYMS.items():
         for word in words:
-            for form in {word, word.translate(_TRADITIONAL)}:
+            for form in {word, traditional(word)}:
                 key = normalize_label(form)
                 if labels.setdefault(key, code) != code:
                     raise AssertionError(f"built-in wording {form!r} is listed under two codes")
@@ -415,7 +383,7 @@ _GUESS_RULES: tuple[tuple[int, str, tuple[str, ...]], ...] = (
      ("喜欢", "爱", "满意", "开心", "高兴", "惊喜", "很棒", "太好")),
 )  # fmt: skip
 _GUESSES = tuple(
-    (code, re.compile(en), tuple(dict.fromkeys(w for z in zh for w in (z, z.translate(_TRADITIONAL)))))
+    (code, re.compile(en), tuple(dict.fromkeys(w for z in zh for w in (z, traditional(z)))))
     for code, en, zh in _GUESS_RULES
 )  # fmt: skip
 # A negation outside the matched key word makes the guess unsafe ("I would not expect it").

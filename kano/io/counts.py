@@ -11,7 +11,6 @@ statistics.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,6 +18,7 @@ import pandas as pd
 
 from kano.shared.errors import CellProblem, InvalidValueError, OptionError
 from kano.shared.files import RawTable
+from kano.shared.text import fold
 from kano.tables import CATEGORIES
 
 # Names of the six categories in English and Chinese (domain.md), after normalisation.
@@ -60,14 +60,9 @@ class CountsTable:
     notes: tuple[str, ...] = ()
 
 
-def _key(header: str) -> str:
-    text = unicodedata.normalize("NFKC", str(header)).casefold().strip()
-    return " ".join(text.split())
-
-
 def category_of(header: str) -> str | None:
     """The category a column header names (``A``, ``魅力属性``, ``A(魅力)``, ``Attractive %``)."""
-    text = _key(header)
+    text = fold(header)
     for suffix in _SUFFIXES:
         text = text.replace(suffix, " ")
     parts = [p for p in re.split(r"[\s()\[\]（）【】/:：,，\-_]+", text) if p]
@@ -114,7 +109,7 @@ def counts_table(table: RawTable) -> CountsTable:
             f"column (the services) and the counts A, O, M, I, R, Q (or 魅力, 期望, 必备, 无差异, "
             f"反向, 可疑); the columns are: {', '.join(map(repr, columns))}"
         )
-    n_col = next((c for c in columns if _key(c) in _N_NAMES and c not in cats.values()), None)
+    n_col = next((c for c in columns if fold(c) in _N_NAMES and c not in cats.values()), None)
     service = _service_column(frame, [c for c in columns if c not in cats.values() and c != n_col])
     if service is None:
         raise OptionError(

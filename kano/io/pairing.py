@@ -25,6 +25,7 @@ import pandas as pd
 
 from kano.shared.errors import MappingFileError, PairingError
 from kano.shared.mapfiles import load_yaml
+from kano.shared.text import fold
 
 F, D = "functional", "dysfunctional"
 
@@ -107,11 +108,6 @@ _ROW_FIRST = re.compile(r"^(?P<s>[^:?]{1,80}):(?P<q>.{8,}\?)$")
 _OLD_WJX = re.compile(r"^(?P<q>第\s*\d+\s*题)\s*\((?P<s>.+)\)$")
 
 
-def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKC", str(text)).replace("\u2019", "'").casefold()
-    return " ".join(text.split())
-
-
 @dataclass(frozen=True)
 class Pairing:
     """The columns used for each service.
@@ -159,7 +155,7 @@ def find_pairs(
         column marked as one side has no partner, or when nothing pairs.
     """
     columns = [str(c) for c in columns]
-    id_column = next((c for c in columns if _norm(c) in _ID_NAMES), None)
+    id_column = next((c for c in columns if fold(c) in _ID_NAMES), None)
     candidates = [c for c in columns if c != id_column]
     answers = set(answer_columns or ())
     rows: list[dict] = []
@@ -209,7 +205,7 @@ def find_pairs(
 
 
 def _marker_of(column: str) -> tuple[str, str] | None:
-    text = _norm(column)
+    text = fold(column)
     for pattern, markers in (
         (_SUFFIX_LATIN, _LATIN_MARKERS),
         (_PREFIX_LATIN, _LATIN_MARKERS),
@@ -276,7 +272,7 @@ def _group_by_marker(columns: list[str]) -> dict[str, dict[str, list[str]]]:
 
 def _strong_marker(cols: list[str]) -> bool:
     for col in cols:
-        text = _norm(col)
+        text = fold(col)
         if not re.search(rf"{_SEP}[fd]$|^[fd]{_SEP}", text):
             return True
     return False
@@ -317,7 +313,7 @@ def _question_parts(column: str) -> tuple[str, str | None]:
 
 
 def _side_by_wording(question: str) -> str | None:
-    q = _norm(question)
+    q = fold(question)
     if _has_cue(q, _D_CUES):
         return D
     if _has_cue(q, _F_CUES):
@@ -336,7 +332,7 @@ def _has_cue(text: str, cues: tuple[str, ...]) -> bool:
 
 
 def _strip_cues(text: str) -> str:
-    text = _norm(text)
+    text = fold(text)
     for cue in sorted(_D_CUES + _F_CUES, key=len, reverse=True):
         if cue.isascii():
             text = re.sub(rf"(?<![a-z']){re.escape(cue)}(?![a-z'])", " ", text)
@@ -358,7 +354,7 @@ def _split_by_wording(
     entries, sentences, sideless = [], [], []
     for col in columns:
         question, service = _question_parts(col)
-        if any(w in _norm(question) for w in ("important", "importance", "重要")):
+        if any(w in fold(question) for w in ("important", "importance", "重要")):
             continue
         if not service:
             sentences.append(col)
@@ -370,7 +366,7 @@ def _split_by_wording(
             entries.append((col, question, service, side))
     groups: dict[str, dict[str, list[str]]] = defaultdict(lambda: {F: [], D: [], "name": []})
     for col, _question, service, side in entries:
-        key = f"grid\x00{_norm(service)}"
+        key = f"grid\x00{fold(service)}"
         groups[key][side].append(col)
         if not groups[key]["name"]:
             groups[key]["name"].append(service)
@@ -420,7 +416,7 @@ _SIDE_STEMS = _NEG_STEMS | {_stem(w) for w in _PRESENCE_WORDS}
 
 
 def _sentence_tokens(column: str) -> list[str]:
-    text = _norm(_NUMBERING.sub("", unicodedata.normalize("NFKC", column).strip(), count=1))
+    text = fold(_NUMBERING.sub("", unicodedata.normalize("NFKC", column).strip(), count=1))
     return [_stem(t) for t in _TOKEN.findall(text)]
 
 
@@ -508,21 +504,21 @@ def _pair_blocks(
     blocks: dict[str, list[tuple[str, str]]] = {}
     for col, question, service in sideless:
         if col in answers:
-            blocks.setdefault(_norm(question), []).append((col, service))
+            blocks.setdefault(fold(question), []).append((col, service))
     order = list(blocks)
     notes = []
     k = 0
     while k + 1 < len(order):
         first, second = blocks[order[k]], blocks[order[k + 1]]
-        names_f = [_norm(s) for _, s in first]
-        names_d = [_norm(s) for _, s in second]
+        names_f = [fold(s) for _, s in first]
+        names_d = [fold(s) for _, s in second]
         if len(set(names_f)) == len(names_f) and sorted(names_f) == sorted(names_d):
-            by_name = {_norm(s): c for c, s in second}
+            by_name = {fold(s): c for c, s in second}
             for col, service in first:
                 rows.append({"service": service, "functional_column": col,
-                             "dysfunctional_column": by_name[_norm(service)],
+                             "dysfunctional_column": by_name[fold(service)],
                              "importance_column": "", "found_by": "order"})  # fmt: skip
-                used.update((col, by_name[_norm(service)]))
+                used.update((col, by_name[fold(service)]))
             notes.append(
                 f"the questions {order[k]!r} and {order[k + 1]!r} have the same rows and no "
                 "wording that says which is functional: read in questionnaire order, the first "
@@ -655,9 +651,9 @@ def _common_prefix(texts: list[str]) -> str:
 
 
 def _attach_importance(rows: list[dict], columns: list[str], used: set[str]) -> None:
-    by_service = {_norm(r["service"]): r for r in rows}
+    by_service = {fold(r["service"]): r for r in rows}
     for col in columns:
-        text = _norm(col)
+        text = fold(col)
         stem = None
         for word in _IMPORTANCE_WORDS:
             for pattern in (
@@ -665,15 +661,15 @@ def _attach_importance(rows: list[dict], columns: list[str], used: set[str]) -> 
                 rf"^{word}[\s_\-.:/|]*(?P<stem>.+)$",
             ):
                 match = re.match(pattern, text)
-                if match and _norm(match.group("stem")).strip(" _-.:/|") in by_service:
-                    stem = _norm(match.group("stem")).strip(" _-.:/|")
+                if match and fold(match.group("stem")).strip(" _-.:/|") in by_service:
+                    stem = fold(match.group("stem")).strip(" _-.:/|")
                     break
             if stem:
                 break
         if stem is None:
             question, service = _question_parts(col)
-            if service and "重要" in question or service and "important" in _norm(question):
-                stem = _norm(service) if _norm(service) in by_service else None
+            if service and "重要" in question or service and "important" in fold(question):
+                stem = fold(service) if fold(service) in by_service else None
         if stem is None and ("重要" in text or "important" in text):
             # a question of its own ("How important is dark mode to you?"): the one
             # service whose name it holds
@@ -778,6 +774,6 @@ def read_mapping(
         | set(pairs["dysfunctional_column"])
         | set(pairs["importance_column"])
     )
-    id_column = next((c for c in columns if _norm(c) in _ID_NAMES and c not in used), None)
+    id_column = next((c for c in columns if fold(c) in _ID_NAMES and c not in used), None)
     unused = tuple(c for c in columns if c not in used and c != id_column)
     return Pairing(pairs=pairs, id_column=id_column, unused=unused)

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from kano.io.answers import INVALID, MISSING, AnswerMap, answer_key, encode_column
-from kano.io.pairing import Pairing, _norm, find_pairs, read_mapping
+from kano.io.pairing import Pairing, find_pairs, read_mapping
 from kano.shared.errors import (
     CellProblem,
     InvalidValueError,
@@ -28,6 +28,7 @@ from kano.shared.errors import (
 )
 from kano.shared.files import RawTable, read_table
 from kano.shared.ratings import LabelMap, ParsedRatings, parse_ratings
+from kano.shared.text import fold
 
 MAX_REPORTED = 20
 
@@ -235,7 +236,7 @@ def answer_columns(table: RawTable, answers: AnswerMap) -> list[str]:
             if any(code == INVALID for code, _ in looked):
                 continue
         worded = any(matched for _, matched in looked)
-        if worded or any(w in _norm(col) for w in _KANO_QUESTION):
+        if worded or any(w in fold(col) for w in _KANO_QUESTION):
             found.append(str(col))
     return found
 
@@ -276,7 +277,7 @@ def long_layout_columns(columns: list[str], given: dict[str, str] | None) -> dic
                 raise PairingError(f"the {role} column {given[role]!r} is not in the data")
             found[role] = given[role]
             continue
-        match = next((c for c in columns if _norm(c) in names), None)
+        match = next((c for c in columns if fold(c) in names), None)
         if match:
             found[role] = match
     required = {"respondent", "service", "functional", "dysfunctional"}

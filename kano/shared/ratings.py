@@ -32,7 +32,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kano.io.answers import MISSING_WORDS, normalize_text
 from kano.shared.errors import (
     CellProblem,
     InvalidValueError,
@@ -43,6 +42,7 @@ from kano.shared.errors import (
 )
 from kano.shared.files import RawTable
 from kano.shared.mapfiles import read_pairs
+from kano.shared.text import MISSING_WORDS, normalize_text, traditional
 
 MAX_SHOWN = 5
 
@@ -59,15 +59,11 @@ class LabelSet:
         return len(self.points)
 
 
-# Traditional forms of the simplified characters used in the Chinese sets below.
-_TRADITIONAL = str.maketrans({"满": "滿", "较": "較", "确": "確", "说": "說", "点": "點"})
-
-
 def _set(name: str, *points: str | tuple[str, ...]) -> LabelSet:
     out = []
     for point in points:
         words = (point,) if isinstance(point, str) else point
-        trad = tuple(w.translate(_TRADITIONAL) for w in words)
+        trad = tuple(traditional(w) for w in words)
         out.append(tuple(dict.fromkeys(words + trad)))  # each wording once, order kept
     return LabelSet(name, tuple(out))
 

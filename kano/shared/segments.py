@@ -17,8 +17,6 @@ The columns are found in real headers: ``1、您的客户类型``, ``月消费(�
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +31,7 @@ from kano.shared.errors import (
     MappingFileError,
     OptionError,
 )
+from kano.shared.text import fold, key, strip_numbering
 
 KEY_ACCOUNT_SPEND = 3000.0
 TENURE_EDGES = (6, 12, 24, 36, 48, 60)
@@ -72,16 +71,10 @@ _HEADER_WORDS = {
                "monthsonnetwork", "monthswithus", "tenuremonths"),
 }  # fmt: skip
 DERIVED = ("value_segment", "tenure_band")
-_NUMBERING = re.compile(r"^\s*(?:[Qq]?\d+(?:[._]\d+)*\s*[、.．:：)）]?\s*)")
-
-
-def _norm(text: object) -> str:
-    return " ".join(unicodedata.normalize("NFKC", str(text)).casefold().split())
 
 
 def _header_key(header: str) -> str:
-    text = _NUMBERING.sub("", unicodedata.normalize("NFKC", str(header)), count=1)
-    return re.sub(r"[\s_\-.:/?()（）\[\]【】,，。？]+", "", text.casefold())
+    return key(strip_numbering(fold(header)))
 
 
 def find_trait_column(columns: Sequence[str], trait: str, source: str = "the table") -> str | None:
@@ -136,12 +129,12 @@ def read_customer_types(spec: str | Path | Mapping[str, str] | None) -> dict[str
         where = "--customer-types"
     out = {}
     for key, value in pairs:
-        segment = _norm(value).replace(" ", "_").replace("-", "_")
+        segment = fold(value).replace(" ", "_").replace("-", "_")
         if segment not in SEGMENTS:
             raise MappingFileError(
                 f"{where}: {key!r} is assigned to {value!r}; the segments are {', '.join(SEGMENTS)}"
             )
-        out[_norm(key)] = segment
+        out[fold(key)] = segment
     return out
 
 
@@ -153,9 +146,9 @@ def customer_segments(
     ``assigned`` (normalised type -> segment) extends and overrides the built-in
     :data:`CUSTOMER_TYPES`. Blank cells give NaN. Work is per distinct value.
     """
-    vocab = {_norm(k): v for k, v in CUSTOMER_TYPES.items()} | dict(assigned or {})
+    vocab = {fold(k): v for k, v in CUSTOMER_TYPES.items()} | dict(assigned or {})
     codes, uniques = pd.factorize(types, use_na_sentinel=True)
-    keys = [_norm(u) for u in uniques]
+    keys = [fold(u) for u in uniques]
     mapped = np.array([vocab.get(k, "") for k in keys] + [""], dtype=object)
     out = pd.Series(mapped[codes], index=types.index, dtype=object)
     blank = np.array([k == "" for k in keys] + [True])[codes]
