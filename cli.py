@@ -494,10 +494,11 @@ def classify_cmd(
     written = [out]
     if charts and is_book:
         from kano import charts as kc
+        from kano.shared.plotting import save_figure
 
         for name, draw in (("shares", kc.category_shares), ("better_worse", kc.better_worse_grid)):
             path = out.with_name(f"{out.stem}_{name}.{chart_format.value}")
-            written.append(kc.save_figure(draw(result.summary, lang.value), path, dpi=dpi))
+            written.append(save_figure(draw(result.summary, lang.value), path, dpi=dpi))
     if not quiet:
         _print_summary(
             result.summary,

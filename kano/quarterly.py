@@ -34,6 +34,7 @@ from kano.report import (
     write_summary,
 )
 from kano.shared.errors import CustomerTypeError, OptionError, OutputError
+from kano.shared.plotting import save_figure, use_fonts
 from kano.shared.ratings import LabelMap
 from kano.shared.segments import derive_segments, named_segments
 from kano.shared.workbook import SheetSpec
@@ -347,9 +348,7 @@ def write_report(report: QuarterlyReport, stem: str | os.PathLike, dpi: int = 15
     step("drawing charts")
     written = []
     for name, draw in drawers.items():
-        written.append(
-            charts.save_figure(draw(None), stem.with_name(f"{stem.name}_{name}.png"), dpi=dpi)
-        )
+        written.append(save_figure(draw(None), stem.with_name(f"{stem.name}_{name}.png"), dpi=dpi))
     step("writing the workbook")
     images = [p for p in written if p.stem.rsplit("_", 1)[-1] in ("ipa", "derived", "zones", "nps")]
     workbook = stem.with_name(stem.name + ".xlsx")
@@ -480,7 +479,7 @@ _A4 = (8.27, 11.69)
 def _write_pdf(report: QuarterlyReport, drawers: dict[str, Callable], path: Path) -> None:
     lang = report.lang
     t = _T[lang]
-    charts.use_fonts()
+    use_fonts()
     with PdfPages(path, metadata=_pdf_metadata(report)) as pdf:
         _text_page(pdf, t["title"].format(wave=report.wave), findings_blocks(report), lang)
         _chart_page(pdf, t["kano"], [drawers["shares"], drawers["better_worse"]])

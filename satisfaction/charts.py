@@ -3,7 +3,7 @@
 Satisfaction on the x axis, importance on the y axis (Martilla & James 1977),
 crosshairs, the four quadrant names, 95% CI whiskers and, optionally, the
 iso-priority diagonal through the crosshair. Chinese labels use the CJK font
-shipped with the toolkit (:func:`kano.charts.use_fonts`).
+shipped with the toolkit (:func:`kano.shared.plotting.use_fonts`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import PercentFormatter
 
-from kano.charts import new_axes, save_figure, spread_labels
+from kano.shared.plotting import new_axes, save_figure, spread_labels
 from satisfaction.drivers import DerivedImportance
 from satisfaction.ipa import IPAResult
 from satisfaction.labels import QUADRANT_SHORT, ZONE_NAMES, driver_name

@@ -29,6 +29,7 @@ from kano import charts
 from kano.analysis import analyze
 from kano.compare import compare_waves
 from kano.io.survey import read_survey
+from kano.shared.plotting import save_figure
 from kano.shared.style import CATEGORY_COLORS
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -312,7 +313,7 @@ def test_save_figure_png_dpi_svg_pdf(analyses, tmp_path):
     for ext in ("png", "svg", "pdf"):
         ax = charts.category_shares(summary, "en")
         width_in, height_in = ax.figure.get_size_inches()
-        out = charts.save_figure(ax, tmp_path / f"shares.{ext}", dpi=50)
+        out = save_figure(ax, tmp_path / f"shares.{ext}", dpi=50)
         assert out == tmp_path / f"shares.{ext}"
         assert not plt.fignum_exists(ax.figure.number)  # closed after saving
     assert png_size(tmp_path / "shares.png") == (round(width_in * 50), round(height_in * 50))
