@@ -28,7 +28,7 @@ from kano.labels import (
     column_label,
 )
 from kano.shared.errors import OutputError
-from kano.shared.output import atomic_path, safe_csv_text
+from kano.shared.output import write_csv, write_json
 from kano.shared.workbook import ChartSpec, SheetSpec, write_workbook
 from kano.stats import SummaryOptions
 from kano.tables import CATEGORIES, EvaluationTable
@@ -286,19 +286,14 @@ def write_summary(
             method_headers=(column_label("item", lang), column_label("value", lang)),
         )
     if suffix == ".csv":
-        frame = summary.map(safe_csv_text)
-        with atomic_path(path) as tmp:
-            frame.to_csv(tmp, index=False, encoding="utf-8-sig")
-        return path
+        return write_csv(path, summary)
     if suffix == ".json":
         records = json.loads(summary.to_json(orient="records", force_ascii=False))
         payload = {
             "method": {k: _jsonable(v) for k, v in (method or {}).items()},
             "summary": records,
         }
-        with atomic_path(path) as tmp:
-            tmp.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
-        return path
+        return write_json(path, payload)
     raise OutputError(f"{path}: output must end in .xlsx, .csv or .json")
 
 

@@ -8,11 +8,17 @@ or none, never a half-written file.
 from __future__ import annotations
 
 import contextlib
+import csv
 import glob
+import json
 import os
+import re
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+
+import numpy as np
+import pandas as pd
 
 from kano.shared.errors import OutputError
 
@@ -92,12 +98,66 @@ def _umask() -> int:
     return mask
 
 
+_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_AFTER_BREAK = re.compile(r"([\r\n])([=+\-@\t])")
+
+
 def safe_csv_text(value: object) -> object:
     """Neutralise text that a spreadsheet would run as a formula when it opens a CSV.
 
     OWASP's rule for CSV injection: prefix a cell that starts with ``= + - @``,
-    tab or carriage return with a single quote. Numbers are left alone.
+    tab or carriage return with a single quote, and do the same after every line
+    break inside the text (Excel starts a new row there). Numbers are left alone.
+    :func:`write_csv` quotes every field that holds a line break, quote or comma.
     """
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    text = _AFTER_BREAK.sub(r"\1'\2", value)
+    return "'" + text if text[:1] in _TRIGGERS else text
+
+
+def write_csv(path: str | os.PathLike, frame: pd.DataFrame) -> Path:
+    """Write ``frame`` as CSV for Excel: UTF-8 with BOM, text neutralised (:func:`safe_csv_text`),
+    every field holding CR, LF, a quote or the delimiter quoted; atomically."""
+    path = Path(path)
+    out = frame.map(safe_csv_text)
+    with atomic_path(path) as tmp:
+        # "\r\n" makes the csv module quote fields with a lone CR as well as LF
+        out.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n",
+                   quoting=csv.QUOTE_MINIMAL)  # fmt: skip
+    return path
+
+
+def write_json(path: str | os.PathLike, payload: object) -> Path:
+    """Write ``payload`` as indented UTF-8 JSON (numpy scalars as numbers), atomically."""
+    path = Path(path)
+    text = json.dumps(payload, ensure_ascii=False, indent=2, default=_jsonable)
+    with atomic_path(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+    return path
+
+
+def _jsonable(value: object) -> object:
+    if isinstance(value, np.generic):
+        return value.item()
+    if hasattr(value, "text"):  # a Note
+        return value.text("en")
+    return str(value)
+
+
+def output_kind(path: str | os.PathLike, kinds: Sequence[str], what: Mapping[str, str]) -> str:
+    """The suffix of an output path, checked against ``kinds`` before any work is done.
+
+    ``what`` says what each kind holds (for the message).
+
+    Raises
+    ------
+    OutputError
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in kinds:
+        return suffix
+    allowed = ", ".join(f"{k} ({what[k]})" if k in what else k for k in kinds)
+    shown = f"unknown output type {suffix!r}" if suffix else "no file type"
+    raise OutputError(f"{path}: {shown}; use {allowed}")

@@ -220,3 +220,18 @@ def test_safe_csv_text_prefixes_a_quote(text):
     assert safe_csv_text(text) == "'" + text
     assert safe_csv_text("plain") == "plain"
     assert safe_csv_text(-1.5) == -1.5  # numbers are left alone
+
+
+def test_csv_text_after_a_line_break_is_neutralised_and_quoted(tmp_path):
+    import csv as _csv
+
+    from kano.shared.output import write_csv
+
+    # issue 12: "\r=2" written unquoted after the quote made Excel start a row and run =2
+    frame = pd.DataFrame({"service": ["\r=2", "a\n+b", "ok, fine", 'say "hi"'], "n": [1, 2, 3, 4]})
+    path = write_csv(tmp_path / "x.csv", frame)
+    text = path.read_bytes().decode("utf-8-sig")
+    rows = list(_csv.reader(text.splitlines(keepends=True)))
+    assert [r[0] for r in rows[1:]] == ["'\r'=2", "a\n'+b", "ok, fine", 'say "hi"']
+    # every field with a CR or LF is inside quotes, so a spreadsheet keeps it in one cell
+    assert "\"'\r'=2\"" in text and '"a\n\'+b"' in text
