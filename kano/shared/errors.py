@@ -2,17 +2,31 @@
 
 Every error a user can cause derives from :class:`KanoError`; the CLI prints its
 message on one line and exits 1. Anything else is a bug.
+
+Messages are option-neutral: where one tells the user which setting to change,
+it writes ``{opt:name}``, which reads ``name=`` in the library (the keyword of
+the function) and ``--name`` on the command line (:meth:`KanoError.cli_message`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+_OPTION = re.compile(r"\{opt:([a-z_]+)\}")
+
 
 class KanoError(Exception):
     """Base class of every error caused by the input or the options."""
+
+    def __str__(self) -> str:
+        return _OPTION.sub(lambda m: f"{m.group(1)}=", super().__str__())
+
+    def cli_message(self) -> str:
+        """The message with each option as its command-line flag (``--min-items``)."""
+        return _OPTION.sub(lambda m: "--" + m.group(1).replace("_", "-"), super().__str__())
 
 
 class InputFileError(KanoError):
