@@ -21,6 +21,7 @@ import typer
 from typer.core import TyperGroup
 
 from kano.shared.errors import KanoError
+from kano.shared.records import note_text
 
 
 class _OneLineErrors(TyperGroup):
@@ -511,7 +512,7 @@ def classify_cmd(
             f"Missing pairs: {missing}; invalid (skipped): {invalid}; table: {tbl.name}; rule: {rule.value}"
         )
         for note in (*data.notes, *(split.notes if split else ())):
-            typer.echo(f"Note: {note}")
+            typer.echo(f"Note: {note_text(note, lang.value)}")
         if data.unpaired:
             typer.echo(_unpaired_line(data.unpaired))
         for line in (
@@ -627,7 +628,7 @@ def summarize_cmd(
     write_summary(out, summary, sheets, method, lang.value)
     _print_summary(summary, lang.value, raw.source)
     for note in found.notes:
-        typer.echo(f"Note: {note}")
+        typer.echo(f"Note: {note_text(note, lang.value)}")
     typer.echo(f"Wrote {out}")
 
 

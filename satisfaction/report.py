@@ -117,7 +117,7 @@ def load_survey(
     table = read_table(source, sheet)
     records = read_mapping(mapping) if mapping else None
     cols = find_columns(table.frame, records, source=table.source)
-    notes = list(table.notes) + list(cols.notes)
+    notes = [str(n) for n in table.notes] + list(cols.notes)
     declared = dict(cols.scales)
     rated = [d for d in cols.drivers if not d.numeric]
     item_rows: list[dict] = []

@@ -31,6 +31,7 @@ from kano.shared.errors import (
     MappingFileError,
     OptionError,
 )
+from kano.shared.records import Note
 from kano.shared.text import fold, key, strip_numbering
 
 KEY_ACCOUNT_SPEND = 3000.0
@@ -234,7 +235,7 @@ class SegmentSplit:
     """The segment of each respondent for ``--by``, and what the user should know."""
 
     labels: pd.Series
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
     derived: bool = False  # value segments or tenure bands, not a column of the data
 
 
@@ -297,13 +298,13 @@ def derive_segments(
             )
         ctype = find_trait_column(columns, "customer_type", source)
         amounts = check_amounts(extra[spend], spend, "monthly spend", source, rows)
-        notes = [f"value segments from {spend!r}" + (f" and {ctype!r}" if ctype else "")]
+        notes = [
+            Note("value_segments_from", {"spend": spend, "type": ctype})
+            if ctype
+            else Note("value_segments_from_spend", {"spend": spend}),
+        ]
         if ctype is None:
-            notes.append(
-                f"no customer-type column: every customer spending {key_threshold:g} yuan a "
-                "month or less is counted as a public customer (business customers cannot be "
-                "told apart)"
-            )
+            notes.append(Note("no_customer_type", {"threshold": f"{key_threshold:g}"}))
         try:
             labels = value_segment(amounts, extra[ctype] if ctype else None, key_threshold, types)
         except CustomerTypeError as exc:
@@ -317,7 +318,9 @@ def derive_segments(
                 f"the columns are: {', '.join(columns) or '(none)'}"
             )
         months = check_amounts(extra[tenure], tenure, "tenure (months)", source, rows)
-        return SegmentSplit(tenure_band(months), (f"tenure bands from {tenure!r}",), derived=True)
+        return SegmentSplit(
+            tenure_band(months), (Note("tenure_bands_from", {"column": tenure}),), derived=True
+        )
     raise OptionError(f"--by {by!r}: no such column; use one of: {', '.join([*columns, *DERIVED])}")
 
 

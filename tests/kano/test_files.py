@@ -142,7 +142,7 @@ def test_qualtrics_three_header_rows(tmp_path, write_csv):
     ]
     assert len(table.frame) == 1
     assert table.first_row == 4  # rows 1-3 are headers
-    assert any("Qualtrics" in n for n in table.notes)
+    assert any("Qualtrics" in str(n) for n in table.notes)
 
 
 def test_surveymonkey_two_header_rows(tmp_path):

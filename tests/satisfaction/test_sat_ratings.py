@@ -187,7 +187,7 @@ def test_labelled_qualtrics_export_reads_like_its_numeric_twin(exports):
     missing = labelled.missing.set_index("column")["n_missing"].to_dict()
     assert missing["How satisfied are you with each of the following? - Price"] == 1
     # the five importance labels also fit the 7-point Vagias scale: said, not hidden
-    assert any("fit scales of 5, 7 points" in n for n in labelled.notes)
+    assert any("fit scales of 5, 7 points" in str(n) for n in labelled.notes)
 
 
 def test_labelled_export_gives_the_hand_computed_ipa(exports):

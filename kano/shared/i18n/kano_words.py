@@ -334,3 +334,26 @@ ZH.update(
         "score.importance": "重要性",
     }
 )
+
+EN.update(
+    {
+        "note.order_pairing": "the questions {first!r} and {second!r} have the same rows and no wording that says which is functional: read in questionnaire order, the first as functional; if that is wrong, give a mapping file ({opt:mapping})",
+        "note.spss_value_labels": "SPSS value labels used as answers in {n} column(s)",
+        "note.files_combined": "{n} files read as one survey: {files}",
+        "note.file_lacks_services": "{file} has no questions for {services}: its respondents count as missing there; check that the services are named alike in every file",
+        "note.counts_service_column": "services read from the column {column!r}",
+        "note.counts_total_row": "total row {name!r} left out (it sums the others)",
+        "note.counts_from_percentages": "counts recovered from percentages × {column!r}, rounded to whole answers",
+    }
+)
+ZH.update(
+    {
+        "note.order_pairing": "题目 {first!r} 和 {second!r} 的行相同, 且措辞无法分辨正向与反向: 已按问卷顺序读取, 前者为正向题; 如有误, 请提供映射文件({opt:mapping})",
+        "note.spss_value_labels": "{n} 列按 SPSS 值标签读取答案",
+        "note.files_combined": "{n} 个文件合并为一份调查: {files}",
+        "note.file_lacks_services": "{file} 中没有 {services} 的题目: 该文件的受访者在这些服务上计为缺失; 请检查各文件中的服务名称是否一致",
+        "note.counts_service_column": "服务名称取自列 {column!r}",
+        "note.counts_total_row": "已去掉合计行 {name!r}(它是其他行之和)",
+        "note.counts_from_percentages": "计数由百分比 × {column!r} 还原, 四舍五入为整数",
+    }
+)
