@@ -1,15 +1,18 @@
-"""The `kano` command: a thin Typer layer over the `kano` and `satisfaction` libraries.
+"""The `kano` command: a thin Typer layer over the jobs of `kano` and `satisfaction`.
 
-Every command is registered with :func:`command`, which turns the library's
-:class:`~kano.shared.errors.KanoError` into one line on stderr and exit code 1, and any
-other exception (a bug) into one line plus a log file with the traceback and
-exit code 2. Mistyped options are user errors too: :class:`_OneLineErrors`
-prints click's usage errors on one line and exits 1.
+Each command parses its options into the job's option record, runs the job and
+prints its result (:mod:`kano.render.terminal`). A library error
+(:class:`~kano.shared.errors.KanoError`) is one line on stderr and exit code 1,
+with options named as flags; any other exception (a bug) is one line, a
+private log file with the traceback, and exit code 2. Mistyped options are
+user errors too: :class:`_OneLineErrors` prints click's usage errors on one line
+and exits 1.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import sys
 import tempfile
 import traceback
@@ -21,7 +24,6 @@ import typer
 from typer.core import TyperGroup
 
 from kano.shared.errors import KanoError
-from kano.shared.records import note_text
 
 
 class _OneLineErrors(TyperGroup):
@@ -36,7 +38,8 @@ class _OneLineErrors(TyperGroup):
             if type(exc).__name__ == "NoArgsIsHelpError":
                 typer.echo(exc.ctx.get_help() if getattr(exc, "ctx", None) else "", err=True)
                 sys.exit(0)
-            typer.echo(f"Error: {' '.join(exc.format_message().split())}", err=True)
+            message = " ".join(exc.format_message().split()).replace("Value error, ", "")
+            typer.echo(f"Error: {message}", err=True)
             sys.exit(1)
         except (typer.Abort, KeyboardInterrupt):
             typer.echo("Aborted.", err=True)
@@ -60,6 +63,23 @@ def fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+def _error_log(trace: str) -> str:
+    """Save a traceback in a private file (mode 600, unique name, in a folder of this
+    user's that is no link) and say where; never raises."""
+    try:
+        folder = Path(tempfile.gettempdir()) / f"kano-toolkit-{os.getuid()}"
+        folder.mkdir(mode=0o700, exist_ok=True)
+        info = os.lstat(folder)
+        if not os.path.isdir(folder) or os.path.islink(folder) or info.st_uid != os.getuid():
+            return "the traceback was not saved: the log folder is not this user's"
+        fd, name = tempfile.mkstemp(prefix="error-", suffix=".log", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(trace)
+        return f"traceback in {name}"
+    except BaseException:  # the handler of a bug must not fail in turn
+        return "the traceback could not be saved"
+
+
 def command(*args, **kwargs):
     """``app.command`` with the toolkit's error conventions."""
 
@@ -69,20 +89,22 @@ def command(*args, **kwargs):
             try:
                 return fn(*a, **k)
             except KanoError as exc:
-                fail(str(exc))
+                fail(exc.cli_message())
             except (typer.Exit, typer.Abort, typer.TyperException, KeyboardInterrupt):
                 raise
+            except MemoryError:
+                fail("out of memory: the input or the options ask for more than this machine "
+                     "has; use fewer resamples or a smaller file", code=2)  # fmt: skip
             except Exception as exc:  # a bug: keep the traceback for the report
-                log = Path(tempfile.gettempdir()) / "kano-error.log"
-                log.write_text(traceback.format_exc(), encoding="utf-8")
-                fail(f"internal error {type(exc).__name__}: {exc} (traceback in {log})", code=2)
+                where = _error_log(traceback.format_exc())
+                fail(f"internal error {type(exc).__name__}: {exc} ({where})", code=2)
 
         return app.command(*args, **kwargs)(wrapper)
 
     return decorate
 
 
-# --- kano commands ---
+# --- the options: one declaration each, the same meaning on every command ---
 
 
 class Lang(StrEnum):
@@ -118,8 +140,25 @@ class RuleName(StrEnum):
     berger = "berger"
 
 
+def _flag(name: str, help: str, *more: str):
+    """A yes/no flag, shown as a flag (no ``<bool>``) in help."""
+    return typer.Option(name, *more, help=help, metavar="")
+
+
+def _choice(name: str, help: str):
+    return typer.Option(name, help=help, case_sensitive=False)
+
+
 SheetOpt = Annotated[
-    str | None, typer.Option("--sheet", help="Workbook sheet to read (default: the first).")
+    str | None, typer.Option("--sheet", help="Workbook sheet (default: the first visible).")
+]
+LayoutOpt = Annotated[Layout, _choice("--layout", "wide, long, or auto-detect.")]
+LongColsOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--long-columns",
+        help="Columns of a long table: 'respondent=ID,service=Item,functional=Q1,dysfunctional=Q2[,importance=Imp]'.",
+    ),
 ]
 MappingOpt = Annotated[
     Path | None,
@@ -132,57 +171,48 @@ AnswersOpt = Annotated[
     Path | None,
     typer.Option(
         "--answers",
-        help="YAML/CSV answer map for other wordings or a reversed scale, e.g. '5: like'.",
+        help="YAML/CSV answer map adding wordings to the built-in ones, e.g. 'Love it: like'.",
+    ),
+]
+CodesOpt = Annotated[
+    Codes,
+    _choice(
+        "--codes",
+        "Numeric answer codes: standard (1 like ... 5 dislike) or reversed (1 dislike ... 5 like, as SPSSAU writes them).",
+    ),
+]
+PointsOpt = Annotated[
+    int,
+    typer.Option(
+        "--points",
+        help="Answers per Kano question: 5, or 3 for the short form (1 like, 2 neutral, 3 dislike).",
     ),
 ]
 LabelsOpt = Annotated[
     Path | None,
     typer.Option(
         "--labels",
-        help="YAML/CSV label map for rating labels without a built-in scale, "
-        "e.g. 'Rather important: 4' (importance, satisfaction, loyalty, NPS).",
+        help="YAML/CSV label map for rating labels of no built-in scale, e.g. 'Rather important: 4'.",
     ),
 ]
-CodesOpt = Annotated[
-    Codes,
-    typer.Option(
-        "--codes",
-        help="Numeric answer codes: standard (1 like ... 5 dislike) or reversed (1 dislike ... "
-        "5 like, as SPSSAU writes them). Text answers are read the same either way.",
+OnInvalidOpt = Annotated[
+    OnInvalid,
+    _choice(
+        "--on-invalid", "error: stop at unreadable answers; skip: leave them out and count them."
     ),
-]
-ScaleOpt = Annotated[
-    int,
-    typer.Option("--scale", help="5 (codes 1-5) or 3 (short form: 1 like, 2 neutral, 3 dislike)."),
-]
-LayoutOpt = Annotated[Layout, typer.Option("--layout", help="wide, long, or auto-detect.")]
-LongColsOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--long-columns",
-        help="Column names of a long table, e.g. 'respondent=ID,service=Item,functional=Q1,"
-        "dysfunctional=Q2[,importance=Imp]'.",
-    ),
-]
-LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of headers and category names.")]
-OutOpt = Annotated[
-    Path | None,
-    typer.Option("-o", "--output", help="Output .xlsx (workbook), .csv or .json (summary only)."),
 ]
 TableOpt = Annotated[
     str,
     typer.Option(
         "--table",
-        help="Evaluation table: standard, modified, a spec like QAAAO/RIIIM/RIIIM/RIIIM/RRRRQ, "
-        "or a .csv with the 5x5 letters.",
+        help="Evaluation table: standard, modified, a spec like QAAAO/RIIIM/RIIIM/RIIIM/RRRRQ, or a .csv with the 5x5 letters.",
     ),
 ]
 RuleOpt = Annotated[
     RuleName,
-    typer.Option(
+    _choice(
         "--rule",
-        help="Category rule: max (most frequent), moai (M>O>A>I among close shares), "
-        "berger (O+A+M vs I+R+Q first).",
+        "Category rule: max (most frequent), moai (M>O>A>I among close shares), berger (O+A+M vs I+R+Q first).",
     ),
 ]
 ThresholdOpt = Annotated[
@@ -191,114 +221,54 @@ ThresholdOpt = Annotated[
         "--threshold", help="'Close' margin for --rule moai, as a share (0.05 = 5 points)."
     ),
 ]
-WorseOpt = Annotated[
-    bool, typer.Option("--worse-positive", help="Report Worse as a positive number.")
+WorseOpt = Annotated[bool, _flag("--worse-positive", "Report Worse as a positive number.")]
+ExcludeQROpt = Annotated[
+    bool, _flag("--exclude-qr", "Shares of A, O, M, I over A+O+M+I (R and Q left out).")
 ]
-
-
-def _with_suggestion(exc, inputs, lang: str, use: str):
-    """``exc`` (an UnknownAnswerError) with a hint naming the suggested answer map written.
-
-    ``use`` says how to use the map with this command.
-    """
-    from kano.io.answers import text_wordings, write_answer_suggestion
-
-    if not text_wordings(exc.wordings):
-        return exc.with_hint(
-            "These values are not answer codes: fix those cells, or recode the numbers in an "
-            f"answer map (e.g. '0: missing') and {use}"
-        )
-    try:
-        written = write_answer_suggestion(exc, inputs, lang)
-    except OSError as err:
-        return exc.with_hint(
-            f"The suggested answer map could not be written beside the survey "
-            f"({err.strerror or err}); write the map yourself and {use}"
-        )
-    return (
-        exc if written is None else exc.with_hint(f"Check the suggested map in {written} and {use}")
-    )
-
-
-_USE_ANSWERS = (
-    "pass it with --answers, or use --on-invalid skip to leave these answers out "
-    "(they are then counted)"
-)
-
-
-def _print_summary(summary, lang: str, title: str) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    from kano.labels import category_label, column_label
-
-    table = Table(title=title, show_lines=False)
-    cols = [
-        "service",
-        "n",
-        "A",
-        "O",
-        "M",
-        "I",
-        "R",
-        "Q",
-        "category",
-        "fong_category",
-        "better",
-        "worse",
-    ]
-    for c in cols:
-        table.add_column(column_label(c, lang), justify="left" if c == "service" else "right")
-    for row in summary.itertuples(index=False):
-        cells = []
-        for c in cols:
-            v = getattr(row, c)
-            if c == "category":
-                v = category_label(v, lang) if v else ""
-            elif isinstance(v, float):
-                v = f"{v:.3f}"
-            cells.append(str(v))
-        table.add_row(*cells)
-    Console(width=160).print(table)
-
-
 ByOpt = Annotated[
     str | None,
     typer.Option(
         "--by",
-        help="Split results by a column (segment, region ...) or a derived segment: value_segment "
-        "(key accounts > 3000 yuan/month, business, public) or tenure_band; tests the differences.",
+        help="Split results by a column (region ...), value_segment (key accounts > 3000 yuan/month, business, public) or tenure_band; tests the differences.",
     ),
 ]
 CustomerTypesOpt = Annotated[
     str | None,
     typer.Option(
         "--customer-types",
-        help="Segment of customer types the toolkit does not know, for --by value_segment: "
-        "'VIP=key_account,集团=business' or a YAML/CSV file.",
+        help="Segments of customer types the toolkit does not know, for --by value_segment: 'VIP=key_account,集团=business' or a YAML/CSV file.",
     ),
 ]
-BootOpt = Annotated[int, typer.Option("--bootstrap", help="Bootstrap resamples for CIs and tests.")]
-SeedOpt = Annotated[
-    int, typer.Option("--seed", help="Seed of the bootstrap (same seed, same numbers).")
-]
-OnInvalidOpt = Annotated[
-    OnInvalid,
+KeySpendOpt = Annotated[
+    float,
     typer.Option(
-        "--on-invalid",
-        help="error: stop at unreadable answers; skip: leave them out and count them.",
+        "--key-account-spend", help="Monthly spend (yuan) above which a customer is a key account."
     ),
 ]
+BootOpt = Annotated[
+    int,
+    typer.Option(
+        "--bootstrap", help="Bootstrap resamples for intervals and tests (0: none where optional)."
+    ),
+]
+SeedOpt = Annotated[
+    int, typer.Option("--seed", help="Seed of every random step (same seed, same numbers).")
+]
+LangOpt = Annotated[Lang, _choice("--lang", "Language of every word written: en or zh.")]
+QuietOpt = Annotated[bool, _flag("--quiet", "Print only the files written.", "-q")]
+OutOpt = Annotated[
+    Path | None,
+    typer.Option("-o", "--output", help="Output .xlsx (workbook), .csv or .json (the main table)."),
+]
+DpiOpt = Annotated[int, typer.Option("--dpi", help="Resolution of PNG charts (20-1200).")]
 
 
-def _given(path: Path | None) -> list[Path]:
-    return [path] if path else []
+def _read_options(sheet, layout, long_columns, mapping, answers, codes, points, labels, on_invalid):
+    from kano.jobs.options import ReadOptions
 
-
-def _label_map(path: Path | None):
-    from kano.shared.ratings import load_label_map
-
-    return load_label_map(path) if path else None
+    return ReadOptions(sheet=sheet, layout=layout.value, long_columns=_long_columns(long_columns),
+                       mapping=mapping, answers=answers, codes=codes.value, points=points,
+                       labels=labels, on_invalid=on_invalid.value)  # fmt: skip
 
 
 def _long_columns(text: str | None) -> dict[str, str] | None:
@@ -311,403 +281,172 @@ def _long_columns(text: str | None) -> dict[str, str] | None:
     for part in text.split(","):
         role, sep, column = part.partition("=")
         if not sep or role.strip() not in roles or not column.strip():
-            raise OptionError(
-                f"--long-columns: {part.strip()!r} is not role=column with a role among {', '.join(sorted(roles))}"
-            )
+            raise OptionError(f"{{opt:long_columns}}: {part.strip()!r} is not role=column with "
+                              f"a role among {', '.join(sorted(roles))}")  # fmt: skip
         out[role.strip()] = column.strip()
     return out
 
 
-def _read(path, sheet, layout, mapping, answers, scale, on_invalid, long_columns=None, *,
-          codes: Codes = Codes.standard, inputs=(), lang: str = "en", labels=None):  # fmt: skip
-    """Read a Kano survey; unknown answers write a suggested map beside it (never over ``inputs``)."""
-    from kano.io.answers import answer_map
-    from kano.io.survey import read_survey
-    from kano.shared.errors import UnknownAnswerError
+def _stats_options(table, rule, threshold, worse_positive=False, exclude_qr=False):
+    from kano.jobs.options import StatsOptions
 
-    columns = _long_columns(long_columns)
-    amap = answer_map(codes=codes.value, scale=scale, extra=answers)
-    try:
-        return read_survey(
-            path,
-            sheet=sheet,
-            layout="long" if columns and layout is Layout.auto else layout.value,
-            mapping=mapping,
-            answers=amap,
-            on_invalid=on_invalid.value,
-            long_columns=columns,
-            labels=labels,
-        )
-    except UnknownAnswerError as exc:
-        raise _with_suggestion(exc, [path, *inputs], lang, _USE_ANSWERS) from None
+    return StatsOptions(table=table, rule=rule.value, threshold=threshold,
+                        worse_positive=worse_positive, exclude_qr=exclude_qr)  # fmt: skip
 
 
-def _table_file(spec: str) -> Path | None:
-    """The file of a ``--table`` given as a .csv/.xlsx path (an input too), else ``None``."""
-    path = Path(spec)
-    return path if path.suffix.lower() in {".csv", ".xlsx"} else None
+def _show(lines, result, quiet: bool) -> None:
+    from kano.render.terminal import show, warn, written_lines
+
+    warn(result)
+    show(lines, quiet, written_lines(result))
 
 
-def _unpaired_line(columns) -> str:
-    shown = ", ".join(repr(c) for c in columns[:8]) + (" ..." if len(columns) > 8 else "")
-    return (
-        f"Not paired: {len(columns)} column(s) hold Kano answers but were not paired with a "
-        f"partner ({shown}); pair them with a mapping file (--mapping)"
-    )
-
-
-def _reading_settings(data, sheet, mapping, on_invalid) -> dict[str, object]:
-    return {"sheet": sheet or "", "layout": data.layout, "mapping file": str(mapping or ""),
-            "answer map": data.answer_map, "invalid answers": on_invalid.value}  # fmt: skip
+# --- kano commands ---
 
 
 @command("classify")
 def classify_cmd(
-    surveys: Annotated[
-        list[Path],
-        typer.Argument(
-            help="Survey export(s) (.xlsx, .csv, .sav); several files (cohorts, channels) are "
-            "read as one survey with a 'source' column for --by."
-        ),
-    ],
-    output: OutOpt = None,
-    sheet: SheetOpt = None,
-    layout: LayoutOpt = Layout.auto,
-    long_columns: LongColsOpt = None,
-    mapping: MappingOpt = None,
-    answers: AnswersOpt = None,
-    label_file: LabelsOpt = None,
-    codes: CodesOpt = Codes.standard,
-    scale: ScaleOpt = 5,
-    table: TableOpt = "standard",
-    rule: RuleOpt = RuleName.max,
-    threshold: ThresholdOpt = 0.05,
-    worse_positive: WorseOpt = False,
-    on_invalid: OnInvalidOpt = OnInvalid.error,
-    by: ByOpt = None,
-    customer_types: CustomerTypesOpt = None,
-    ci: Annotated[
-        bool,
-        typer.Option(
-            "--ci", help="Wilson CIs of shares, bootstrap CIs of Better/Worse, category stability."
-        ),
-    ] = False,
-    n_boot: BootOpt = 2000,
-    seed: SeedOpt = 0,
-    continuous: Annotated[
-        bool, typer.Option("--continuous", help="DuMouchel's continuous analysis (scores, CIs).")
-    ] = False,
-    max_q: Annotated[
-        int | None,
-        typer.Option("--max-q", help="Leave out respondents with more than this many Q answers."),
-    ] = None,
-    exclude_qr: Annotated[
-        bool,
-        typer.Option("--exclude-qr", help="Shares of A, O, M, I over A+O+M+I (R and Q left out)."),
-    ] = False,
-    detail: Annotated[
-        bool, typer.Option("--detail", help="Add a sheet with every respondent's categories.")
-    ] = False,
+    surveys: Annotated[list[Path], typer.Argument(help="Survey export(s) (.xlsx, .csv, .sav); several files (cohorts, channels) are one survey with a 'source' column for --by.")],
+    output: OutOpt = None, sheet: SheetOpt = None, layout: LayoutOpt = Layout.auto,
+    long_columns: LongColsOpt = None, mapping: MappingOpt = None, answers: AnswersOpt = None,
+    codes: CodesOpt = Codes.standard, points: PointsOpt = 5, labels: LabelsOpt = None,
+    on_invalid: OnInvalidOpt = OnInvalid.error, table: TableOpt = "standard",
+    rule: RuleOpt = RuleName.max, threshold: ThresholdOpt = 0.05,
+    worse_positive: WorseOpt = False, exclude_qr: ExcludeQROpt = False, by: ByOpt = None,
+    customer_types: CustomerTypesOpt = None, key_account_spend: KeySpendOpt = 3000.0,
+    ci: Annotated[bool, _flag("--ci", "Wilson CIs of shares, bootstrap CIs of Better/Worse, category stability.")] = False,
+    n_boot: BootOpt = 2000, seed: SeedOpt = 0,
+    continuous: Annotated[bool, _flag("--continuous", "DuMouchel's continuous analysis (scores, CIs).")] = False,
+    max_q: Annotated[int | None, typer.Option("--max-q", help="Leave out respondents with more than this many Q answers.")] = None,
+    detail: Annotated[bool, _flag("--detail", "Add a sheet with every respondent's categories.")] = False,
     lang: LangOpt = Lang.en,
-    charts: Annotated[
-        bool,
-        typer.Option(
-            "--charts", help="Also write the charts as files (the workbook has native charts)."
-        ),
-    ] = False,
-    chart_format: Annotated[
-        ChartFormat,
-        typer.Option("--chart-format", help="File format of --charts: png, svg or pdf."),
-    ] = ChartFormat.png,
-    dpi: Annotated[int, typer.Option("--dpi", help="Resolution of PNG charts.")] = 150,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Print only the output paths.")
-    ] = False,
-) -> None:
+    charts: Annotated[bool, _flag("--charts", "Also write the charts as files (the workbook has native charts).")] = False,
+    chart_format: Annotated[ChartFormat, _choice("--chart-format", "File format of --charts: png, svg or pdf.")] = ChartFormat.png,
+    dpi: DpiOpt = 150, quiet: QuietOpt = False,
+) -> None:  # fmt: skip
     """Classify a Kano survey and write the summary matrix with its statistics.
 
     Example: kano classify survey.xlsx --lang zh --ci --by value_segment --charts
     (writes survey_kano.xlsx beside the input, and with --charts its charts as PNG)
     """
-    from kano.analysis import analyze
-    from kano.labels import WARNING_WORD
-    from kano.report import classify_sheets, method_info, summary_settings, write_summary
-    from kano.shared.output import check_output_path
-    from kano.shared.segments import derive_segments, named_segments, read_customer_types
-    from kano.stats import SummaryOptions
-    from kano.tables import evaluation_table
+    from kano.jobs import classify
+    from kano.jobs.options import (
+        BootstrapOptions,
+        ClassifyOptions,
+        OutputOptions,
+        SegmentOptions,  # fmt: skip
+    )
+    from kano.render.terminal import classify_lines
 
-    survey = surveys[0]
-    inputs = [*surveys, *(p for p in (mapping, answers, label_file, _table_file(table)) if p)]
-    out = check_output_path(output or survey.with_name(f"{survey.stem}_kano.xlsx"), inputs)
-    tbl = evaluation_table(table)
-    options = SummaryOptions(
-        rule=rule.value,
-        threshold=threshold,
-        worse_positive=worse_positive,
-        shares_exclude_qr=exclude_qr,
-    )
-    from kano.io.survey import combine_surveys
-
-    label_map = _label_map(label_file)
-    data = combine_surveys(
-        [(p.name, _read(p, sheet, layout, mapping, answers, scale, on_invalid, long_columns,
-                        codes=codes, inputs=[mapping, answers, label_file], lang=lang.value,
-                        labels=label_map))
-         for p in surveys]
+    options = ClassifyOptions(
+        surveys=tuple(surveys),
+        read=_read_options(sheet, layout, long_columns, mapping, answers, codes, points, labels,
+                           on_invalid),
+        stats=_stats_options(table, rule, threshold, worse_positive, exclude_qr),
+        bootstrap=BootstrapOptions(n_boot, seed),
+        segments=SegmentOptions(by, customer_types, key_account_spend),
+        output=OutputOptions(output, lang.value, charts, chart_format.value, dpi),
+        ci=ci, continuous=continuous, max_q=max_q, detail=detail,
     )  # fmt: skip
-    split = (
-        derive_segments(data.extra, by, types=read_customer_types(customer_types),
-                        source=data.source, rows=data.rows)
-        if by else None
-    )  # fmt: skip
-    labels = named_segments(split, lang.value) if split else None
-    result = analyze(
-        data, tbl, options, ci=ci, n_boot=n_boot, seed=seed, continuous=continuous, by=labels,
-        max_q=max_q, detail=detail, lang=lang.value,
-    )  # fmt: skip
-    settings = summary_settings(
-        tbl,
-        options,
-        _reading_settings(data, sheet, mapping, on_invalid)
-        | result.settings
-        | {"language": lang.value},
-    )
-    files = (
-        {"input": survey}
-        if len(surveys) == 1
-        else {f"input {k}": p for k, p in enumerate(surveys, 1)}
-    )
-    method = method_info(
-        {**files, "mapping": mapping, "answer map file": answers, "label map file": label_file},
-        settings,
-    )
-    is_book = out.suffix.lower() == ".xlsx"
-    write_summary(
-        out,
-        result.summary,
-        classify_sheets(result, lang.value) if is_book else None,
-        method,
-        lang.value,
-    )
-    for warning in result.warnings:
-        typer.echo(f"{WARNING_WORD[lang.value]}: {warning.text(lang.value)}", err=True)
-    written = [out]
-    if charts and is_book:
-        from kano import charts as kc
-        from kano.shared.plotting import save_figure
-
-        for name, draw in (("shares", kc.category_shares), ("better_worse", kc.better_worse_grid)):
-            path = out.with_name(f"{out.stem}_{name}.{chart_format.value}")
-            written.append(save_figure(draw(result.summary, lang.value), path, dpi=dpi))
-    if not quiet:
-        _print_summary(
-            result.summary,
-            lang.value,
-            f"{data.source}: {len(result.survey.functional)} respondents",
-        )
-        missing = int(result.survey.quality["n_missing"].sum())
-        invalid = int(result.survey.quality["n_invalid"].sum())
-        typer.echo(
-            f"Missing pairs: {missing}; invalid (skipped): {invalid}; table: {tbl.name}; rule: {rule.value}"
-        )
-        for note in (*data.notes, *(split.notes if split else ())):
-            typer.echo(f"Note: {note_text(note, lang.value)}")
-        if data.unpaired:
-            typer.echo(_unpaired_line(data.unpaired))
-        for line in (
-            result.settings.get("respondent filter", None),
-            *(result.segments.findings if result.segments else ()),
-        ):
-            if line:
-                typer.echo(line)
-        if ci:
-            unstable = result.summary.loc[result.summary["unstable"], "service"].tolist()
-            if unstable:
-                typer.echo(
-                    f"Unstable categories (win < 70% of resamples): {', '.join(map(str, unstable))}"
-                )
-    for path in written:
-        typer.echo(f"Wrote {path}")
+    result = classify.run(options)
+    _show(classify_lines(result), result, quiet)
 
 
 @command("columns")
 def columns_cmd(
-    survey: Annotated[Path, typer.Argument(help="Survey export (.xlsx or .csv).")],
-    sheet: SheetOpt = None,
-    layout: LayoutOpt = Layout.auto,
-    mapping: MappingOpt = None,
-) -> None:
+    survey: Annotated[Path, typer.Argument(help="Survey export (.xlsx, .csv, .sav).")],
+    sheet: SheetOpt = None, layout: LayoutOpt = Layout.auto, long_columns: LongColsOpt = None,
+    mapping: MappingOpt = None, answers: AnswersOpt = None, codes: CodesOpt = Codes.standard,
+    points: PointsOpt = 5, labels: LabelsOpt = None, on_invalid: OnInvalidOpt = OnInvalid.error,
+    lang: LangOpt = Lang.en, quiet: QuietOpt = False,
+) -> None:  # fmt: skip
     """Show which columns would be paired for each service, before trusting results.
 
     Example: kano columns survey.xlsx
     """
-    from rich.console import Console
-    from rich.table import Table
+    from kano.jobs import columns
+    from kano.jobs.options import ColumnsOptions
+    from kano.render.terminal import columns_lines
 
-    from kano.io.answers import AnswerMap
-    from kano.io.pairing import find_pairs, read_mapping
-    from kano.io.survey import answer_columns, long_layout_columns, read_survey
-    from kano.shared.files import read_table
-
-    raw = read_table(survey, sheet=sheet)
-    cols = list(raw.frame.columns)
-    if mapping:
-        pairing = read_mapping(mapping, cols, raw.aliases)
-    elif layout.value != "wide" and long_layout_columns(cols, None):
-        pairing = None
-    else:
-        pairing = find_pairs(cols, raw.source, answer_columns(raw, AnswerMap()))
-    pairs = (
-        read_survey(raw, layout=layout.value, on_invalid="skip").pairing
-        if pairing is None
-        else pairing.pairs
-    )
-    table = Table(title=f"{raw.source}" + (f" ({raw.encoding})" if raw.encoding else ""))
-    for c in (
-        "service",
-        "functional column",
-        "dysfunctional column",
-        "importance column",
-        "found by",
-    ):
-        table.add_column(c)
-    for row in pairs.itertuples(index=False):
-        table.add_row(
-            row.service,
-            row.functional_column,
-            row.dysfunctional_column,
-            row.importance_column,
-            row.found_by,
-        )
-    console = Console(width=200)
-    console.print(table)
-    if pairing is not None:
-        console.print(
-            f"Respondent id column: {pairing.id_column or '(none: spreadsheet row numbers are used)'}"
-        )
-        others = [c for c in pairing.unused if c not in pairing.unpaired]
-        console.print(f"Other columns carried through: {', '.join(others) or '(none)'}")
-        if pairing.unpaired:
-            console.print(_unpaired_line(pairing.unpaired))
-    for note in (*raw.notes, *(pairing.notes if pairing is not None else ())):
-        console.print(f"Note: {note}")
+    read = _read_options(sheet, layout, long_columns, mapping, answers, codes, points, labels,
+                         on_invalid)  # fmt: skip
+    result = columns.run(ColumnsOptions(survey, read, lang.value))
+    _show(columns_lines(result), result, quiet)
 
 
 @command("summarize")
 def summarize_cmd(
-    counts: Annotated[
-        Path, typer.Argument(help="Counts table (.xlsx/.csv): service, A, O, M, I, R, Q.")
-    ],
-    output: OutOpt = None,
-    sheet: SheetOpt = None,
-    rule: RuleOpt = RuleName.max,
-    threshold: ThresholdOpt = 0.05,
-    worse_positive: WorseOpt = False,
-    lang: LangOpt = Lang.en,
-) -> None:
+    counts: Annotated[Path, typer.Argument(help="Counts table (.xlsx/.csv): a service column and A, O, M, I, R, Q (or 魅力, 期望 …).")],
+    output: OutOpt = None, sheet: SheetOpt = None, rule: RuleOpt = RuleName.max,
+    threshold: ThresholdOpt = 0.05, worse_positive: WorseOpt = False,
+    lang: LangOpt = Lang.en, quiet: QuietOpt = False,
+) -> None:  # fmt: skip
     """Statistics from an aggregated counts table (published or third-party results).
 
     Example: kano summarize counts.csv -o counts_kano.xlsx
     """
-    from kano.io.counts import counts_table
-    from kano.report import method_info, summary_sheet, write_summary
-    from kano.shared.files import read_table
-    from kano.shared.output import check_output_path
-    from kano.stats import SummaryOptions, summarize_counts
+    from kano.jobs import summarize
+    from kano.jobs.options import OutputOptions, SummarizeOptions
+    from kano.render.terminal import summarize_lines
 
-    out = check_output_path(output or counts.with_name(f"{counts.stem}_kano.xlsx"), [counts])
-    options = SummaryOptions(rule=rule.value, threshold=threshold, worse_positive=worse_positive)
-    raw = read_table(counts, sheet=sheet)
-    found = counts_table(raw)
-    summary = summarize_counts(found.counts, options, source=raw.source)
-    settings = {"category rule": rule.value, "rule threshold": threshold if rule.value == "moai" else "",
-                "Worse sign": "positive" if worse_positive else "negative", "language": lang.value}  # fmt: skip
-    method = method_info({"input": counts}, settings)
-    sheets = [summary_sheet(summary, lang.value)]
-    write_summary(out, summary, sheets, method, lang.value)
-    _print_summary(summary, lang.value, raw.source)
-    for note in found.notes:
-        typer.echo(f"Note: {note_text(note, lang.value)}")
-    typer.echo(f"Wrote {out}")
+    options = SummarizeOptions(counts, sheet, _stats_options("standard", rule, threshold,
+                                                             worse_positive),
+                               OutputOptions(output, lang.value))  # fmt: skip
+    result = summarize.run(options)
+    _show(summarize_lines(result), result, quiet)
 
 
 @command("compare")
 def compare_cmd(
-    surveys: Annotated[
-        list[Path], typer.Argument(help="Two or more waves of the same survey, oldest first.")
-    ],
-    wave: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--wave",
-            help="Label of each wave, in the same order (e.g. 2026Q2); default: file names.",
-        ),
-    ] = None,
-    output: OutOpt = None,
-    sheet: SheetOpt = None,
-    layout: LayoutOpt = Layout.auto,
-    long_columns: LongColsOpt = None,
-    mapping: MappingOpt = None,
-    answers: AnswersOpt = None,
-    label_file: LabelsOpt = None,
-    codes: CodesOpt = Codes.standard,
-    scale: ScaleOpt = 5,
-    table: TableOpt = "standard",
-    rule: RuleOpt = RuleName.max,
-    threshold: ThresholdOpt = 0.05,
-    on_invalid: OnInvalidOpt = OnInvalid.error,
-    n_boot: BootOpt = 2000,
-    seed: SeedOpt = 0,
-    lang: LangOpt = Lang.en,
-) -> None:
+    surveys: Annotated[list[Path], typer.Argument(help="Two or more waves of the same survey, oldest first.")],
+    wave: Annotated[list[str] | None, typer.Option("--wave", help="Label of each wave, in the same order (e.g. 2026Q2); default: file names.")] = None,
+    output: OutOpt = None, sheet: SheetOpt = None, layout: LayoutOpt = Layout.auto,
+    long_columns: LongColsOpt = None, mapping: MappingOpt = None, answers: AnswersOpt = None,
+    codes: CodesOpt = Codes.standard, points: PointsOpt = 5, labels: LabelsOpt = None,
+    on_invalid: OnInvalidOpt = OnInvalid.error, table: TableOpt = "standard",
+    rule: RuleOpt = RuleName.max, threshold: ThresholdOpt = 0.05,
+    n_boot: BootOpt = 2000, seed: SeedOpt = 0, lang: LangOpt = Lang.en, quiet: QuietOpt = False,
+) -> None:  # fmt: skip
     """Compare waves of a survey: per service and wave, the changes and category migrations.
 
     Example: kano compare q2.xlsx q3.xlsx --wave 2026Q2 --wave 2026Q3 -o waves.xlsx
     """
-    from kano.compare import compare_waves
-    from kano.report import compare_sheets, method_info, summary_settings, write_summary
-    from kano.shared.errors import OptionError
-    from kano.shared.output import check_output_path
-    from kano.stats import SummaryOptions
-    from kano.tables import evaluation_table
+    from kano.jobs import compare
+    from kano.jobs.options import BootstrapOptions, CompareOptions, OutputOptions
+    from kano.render.terminal import compare_lines
 
-    labels = list(wave or [p.stem for p in surveys])
-    if len(surveys) < 2:
-        raise OptionError("compare needs at least two survey files")
-    if len(labels) != len(surveys):
-        raise OptionError(
-            f"give one --wave label per file: {len(surveys)} files, {len(labels)} labels"
-        )
-    last = surveys[-1]
-    out = check_output_path(
-        output or last.with_name(f"{last.stem}_compare.xlsx"), [*surveys, *_given(label_file)]
-    )
-    if out.suffix.lower() != ".xlsx":
-        raise OptionError(f"{out}: the comparison is a workbook; give an .xlsx output")
-    tbl = evaluation_table(table)
-    options = SummaryOptions(rule=rule.value, threshold=threshold)
-    label_map = _label_map(label_file)
-    read_inputs = [*surveys, mapping, answers, label_file]
-    waves = [
-        (label, _read(p, sheet, layout, mapping, answers, scale, on_invalid, long_columns,
-                      codes=codes, inputs=read_inputs, lang=lang.value, labels=label_map))
-        for label, p in zip(labels, surveys, strict=True)
-    ]  # fmt: skip
-    result = compare_waves(waves, tbl, options, n_boot=n_boot, seed=seed, lang=lang.value)
-    settings = summary_settings(tbl, options, {"waves": ", ".join(labels), "answer map": waves[0][1].answer_map,
-                                               "bootstrap resamples": n_boot,
-                                               "bootstrap seed": seed, "language": lang.value,
-                                               "tests": "χ² or Fisher exact per consecutive pair; BH across services"})  # fmt: skip
-    inputs = {f"input {label}": p for label, p in zip(labels, surveys, strict=True)}
-    inputs["label map file"] = label_file
-    method = method_info(inputs, settings)
-    write_summary(out, result.groups, compare_sheets(result, lang.value), method, lang.value)
-    for line in result.findings:
-        typer.echo(line)
-    if result.unmatched is not None and len(result.unmatched):
-        typer.echo(f"Services not in every wave: {', '.join(result.unmatched['service'])}")
-    typer.echo(f"Wrote {out}")
+    options = CompareOptions(
+        surveys=tuple(surveys), waves=tuple(wave or ()),
+        read=_read_options(sheet, layout, long_columns, mapping, answers, codes, points, labels,
+                           on_invalid),
+        stats=_stats_options(table, rule, threshold), bootstrap=BootstrapOptions(n_boot, seed),
+        output=OutputOptions(output, lang.value),
+    )  # fmt: skip
+    result = compare.run(options)
+    _show(compare_lines(result), result, quiet)
+
+
+# --- (being moved to jobs) ---
+
+
+def _given(path: Path | None) -> list[Path]:
+    return [path] if path else []
+
+
+def _label_map(path: Path | None):
+    from kano.shared.ratings import load_label_map
+
+    return load_label_map(path) if path else None
+
+
+def _read(path, sheet, layout, mapping, answers, scale, on_invalid, long_columns=None, *,
+          codes: Codes = Codes.standard, inputs=(), lang: str = "en", labels=None):  # fmt: skip
+    from kano.jobs.reading import read_kano
+
+    read = _read_options(sheet, layout, long_columns, mapping, answers, codes, scale,
+                         labels if labels is None or isinstance(labels, Path) else None,
+                         on_invalid)  # fmt: skip
+    return read_kano(path, read, lang)
 
 
 @command("priority")
@@ -888,9 +627,9 @@ def report_cmd(
                 mapping=mapping, progress=step, labels=_label_map(label_file),
             )  # fmt: skip
         except UnknownAnswerError as exc:  # the report reads the built-in wordings and codes only
-            use = ("use it with kano classify, compare or priority --answers (kano report takes no "
-                   "answer map yet), or fix those cells")  # fmt: skip
-            raise _with_suggestion(exc, [*inputs, mapping], lang.value, use) from None
+            from kano.jobs.reading import _with_suggestion
+
+            raise _with_suggestion(exc, [*inputs, mapping], lang.value) from None
         written = write_report(report, stem, dpi=dpi, progress=step)
     if not quiet:
         for _heading, lines in findings_blocks(report):

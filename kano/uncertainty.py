@@ -67,7 +67,7 @@ def bootstrap_counts(counts7: np.ndarray, n_boot: int, seed: int) -> np.ndarray:
     services, 7) counts, each service's row a Multinomial(N, p̂) draw.
     """
     if n_boot < 1:
-        raise OptionError(f"--bootstrap must be 1 or more resamples, not {n_boot}")
+        raise OptionError(f"{{opt:bootstrap}} must be 1 or more resamples, not {n_boot}")
     rng = np.random.default_rng(seed)
     totals = counts7.sum(axis=1)
     with np.errstate(divide="ignore", invalid="ignore"):

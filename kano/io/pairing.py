@@ -32,7 +32,7 @@ F, D = "functional", "dysfunctional"
 
 MAPPING_HELP = (
     "Write a mapping file (CSV with the header service,functional,dysfunctional[,importance], "
-    "one line per service, e.g. 'Hotline,Q5,Q6') and pass it with --mapping"
+    "one line per service, e.g. 'Hotline,Q5,Q6') and pass it with {opt:mapping}"
 )
 
 _SEP = r"[\s_\-.:/|]+"

@@ -367,7 +367,7 @@ def _encode(
 
 _UNKNOWN_HINT = (
     "Map them to codes in an answer map (kano.io.answers.suggest_answer_map drafts one) and pass "
-    "it with --answers, or use --on-invalid skip to leave these answers out (they are then counted)"
+    "it with {opt:answers}, or use {opt:on_invalid} skip to leave these answers out (they are then counted)"
 )
 
 

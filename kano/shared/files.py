@@ -129,13 +129,13 @@ def read_table(source: str | os.PathLike | pd.DataFrame, sheet: str | None = Non
         raise InputFileError(f"{path}: old .xls workbooks are not supported; save it as .xlsx")
     elif suffix in {".sav", ".zsav"}:
         if sheet is not None:
-            raise InputFileError(f"{path}: --sheet applies to .xlsx workbooks only")
+            raise InputFileError(f"{path}: {{opt:sheet}} applies to .xlsx workbooks only")
         table = _read_sav(path)
     elif suffix in {".csv", ".txt", ".tsv"}:
         if head.startswith(_ZIP_MAGIC) or head.startswith(_OLE_MAGIC):
             raise InputFileError(f"{path}: this is a workbook renamed to {suffix}; use .xlsx")
         if sheet is not None:
-            raise InputFileError(f"{path}: --sheet applies to .xlsx workbooks only")
+            raise InputFileError(f"{path}: {{opt:sheet}} applies to .xlsx workbooks only")
         table = _read_csv(path)
     else:
         raise InputFileError(

@@ -458,7 +458,7 @@ def _choose_set(keys, cols, index, table, declared) -> tuple[int | None, list[No
         raise ScaleError(
             table.source,
             f"the labels of {columns} ({where}) belong to no single built-in scale (they mix "
-            "scales); give their numbers in a label map (--labels labels.yaml, lines like "
+            "scales); give their numbers in a label map ({opt:labels} labels.yaml, lines like "
             "'Rather important: 4') or re-export the numeric values",
             cells,
         )
@@ -473,7 +473,7 @@ def _choose_set(keys, cols, index, table, declared) -> tuple[int | None, list[No
                 table.source,
                 f"the labels of {columns} ({shown}) are points {options} of a built-in scale "
                 f"({names}), but the scale declared is {_scale_text(declared)}; declare the "
-                f"scale {options}, or give the numbers in a label map (--labels labels.yaml)",
+                f"scale {options}, or give the numbers in a label map ({{opt:labels}} labels.yaml)",
                 cells,
             )
     else:

@@ -98,7 +98,7 @@ def find_trait_column(columns: Sequence[str], trait: str, source: str = "the tab
             return exact[0]
         raise OptionError(
             f"{source}: several columns look like the {trait.replace('_', ' ')}: "
-            f"{', '.join(map(repr, found))}; rename the others or give the segment with --by COLUMN"
+            f"{', '.join(map(repr, found))}; rename the others or give the segment with {{opt:by}} COLUMN"
         )
     return found[0] if found else None
 
@@ -123,11 +123,11 @@ def read_customer_types(spec: str | Path | Mapping[str, str] | None) -> dict[str
             key, sep, value = part.partition("=")
             if not sep or not key.strip():
                 raise OptionError(
-                    f"--customer-types: {part.strip()!r} is not TYPE=SEGMENT "
+                    f"{{opt:customer_types}}: {part.strip()!r} is not TYPE=SEGMENT "
                     f"(segments: {', '.join(SEGMENTS)})"
                 )
             pairs.append((key.strip(), value.strip()))
-        where = "--customer-types"
+        where = "{opt:customer_types}"
     out = {}
     for key, value in pairs:
         segment = fold(value).replace(" ", "_").replace("-", "_")
@@ -202,7 +202,7 @@ def _unknown_types_message(unknown: dict[str, int], column: str) -> str:
     return (
         f"the customer types {shown}{more} of column {column!r} are not known, so these "
         "customers cannot be put in a value segment; say which segment each type is, e.g. "
-        f"--customer-types '{example}=business' (segments: {', '.join(SEGMENTS)}), or a YAML "
+        f"{{opt:customer_types}} '{example}=business' (segments: {', '.join(SEGMENTS)}), or a YAML "
         f"file of lines '{example}: business'"
     )
 
@@ -293,7 +293,7 @@ def derive_segments(
         spend = find_trait_column(columns, "spend", source)
         if spend is None:
             raise OptionError(
-                f"--by value_segment needs a monthly-spend column (e.g. monthly_spend, 月消费); "
+                f"{{opt:by}} value_segment needs a monthly-spend column (e.g. monthly_spend, 月消费); "
                 f"the columns are: {', '.join(columns) or '(none)'}"
             )
         ctype = find_trait_column(columns, "customer_type", source)
@@ -308,20 +308,22 @@ def derive_segments(
         try:
             labels = value_segment(amounts, extra[ctype] if ctype else None, key_threshold, types)
         except CustomerTypeError as exc:
-            raise CustomerTypeError(f"{source}: {exc}") from None
+            raise CustomerTypeError(f"{source}: {exc.args[0]}") from None
         return SegmentSplit(labels, tuple(notes), derived=True)
     if by == "tenure_band":
         tenure = find_trait_column(columns, "tenure", source)
         if tenure is None:
             raise OptionError(
-                f"--by tenure_band needs a tenure column in months (e.g. tenure_months, 在网时长); "
+                f"{{opt:by}} tenure_band needs a tenure column in months (e.g. tenure_months, 在网时长); "
                 f"the columns are: {', '.join(columns) or '(none)'}"
             )
         months = check_amounts(extra[tenure], tenure, "tenure (months)", source, rows)
         return SegmentSplit(
             tenure_band(months), (Note("tenure_bands_from", {"column": tenure}),), derived=True
         )
-    raise OptionError(f"--by {by!r}: no such column; use one of: {', '.join([*columns, *DERIVED])}")
+    raise OptionError(
+        f"{{opt:by}} {by!r}: no such column; use one of: {', '.join([*columns, *DERIVED])}"
+    )
 
 
 def named_segments(split: SegmentSplit, lang: str = "en") -> pd.Series:

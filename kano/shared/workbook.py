@@ -80,11 +80,13 @@ def sheet_title(name: str) -> str:
 def write_workbook(
     path: str | os.PathLike,
     sheets: Sequence[SheetSpec],
-    method: Mapping[str, object] | None = None,
+    method: Mapping[str, object] | pd.DataFrame | None = None,
     method_sheet_name: str = "Method",
     method_headers: tuple[str, str] = ("item", "value"),
 ) -> Path:
-    """Write ``sheets`` (and a Method sheet from ``method``) atomically to ``path``."""
+    """Write ``sheets`` (and a Method sheet from ``method``: the rows of
+    :func:`kano.shared.provenance.method_rows`, or an ``item -> value`` mapping)
+    atomically to ``path``."""
     path = Path(path)
     with atomic_path(path) as tmp:
         book = xlsxwriter.Workbook(
@@ -100,12 +102,16 @@ def write_workbook(
         used: set[str] = set()
         for spec in sheets:
             _write_sheet(book, formats, spec, _unique_name(spec.name, used))
-        if method:
-            frame = pd.DataFrame(
-                {
-                    method_headers[0]: list(method.keys()),
-                    method_headers[1]: [_method_value(v) for v in method.values()],
-                }
+        if method is not None and len(method):
+            frame = (
+                method
+                if isinstance(method, pd.DataFrame)
+                else pd.DataFrame(
+                    {
+                        method_headers[0]: list(method.keys()),
+                        method_headers[1]: [_method_value(v) for v in method.values()],
+                    }
+                )
             )
             _write_sheet(
                 book,

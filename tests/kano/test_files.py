@@ -204,5 +204,5 @@ def test_folder_is_not_a_file(tmp_path):
 
 def test_sheet_option_on_csv(tmp_path, write_csv):
     path = write_csv(tmp_path / "s.csv", CHINESE)
-    with pytest.raises(InputFileError, match="--sheet"):
+    with pytest.raises(InputFileError, match="sheet= applies"):
         read_table(path, sheet="Data")

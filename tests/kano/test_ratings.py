@@ -225,7 +225,7 @@ def test_labels_are_chosen_jointly_over_columns_sharing_a_scale():
 
 def test_labels_of_different_scales_error():
     frame = pd.DataFrame({"a": ["Very satisfied"], "b": ["Strongly agree"]})
-    with pytest.raises(ScaleError, match=r"no single built-in scale.*--labels labels.yaml"):
+    with pytest.raises(ScaleError, match=r"no single built-in scale.*labels= labels.yaml"):
         parse_ratings(frame)
 
 
@@ -262,7 +262,7 @@ def test_unknown_labels_listed_once_with_count_and_first_cell():
     assert str(err) == (
         "survey.csv, sheet 'Data': 2 rating labels are not known: 'Rather important' (4 cells, "
         "first at row 4, column 'imp_a'); 'high' (2 cells, first at row 5, column 'imp_a'). "
-        "Give their numbers in a label map (--labels labels.yaml, lines like "
+        "Give their numbers in a label map (labels= labels.yaml, lines like "
         "'Rather important: 4') or re-export the numeric values."
     )
 
