@@ -40,4 +40,19 @@ def finding_text(finding: Finding, lang: str = "en") -> str:
                     name_b=name("category", b, lang),
                     name_a_lower=name("category", a, lang).lower(),
                     name_b_lower=name("category", b, lang).lower()) + _p_tail(finding, lang)  # fmt: skip
+    if kind == "shift":
+        p = finding.params
+        return text("finding.shift", lang, subject=finding.subject,
+                    metric=text(f"report.{p['metric']}", lang), a=f"{p['a']:.2f}",
+                    b=f"{p['b']:.2f}")  # fmt: skip
+    if kind == "priority":
+        from kano.render.sheets import reason_text
+
+        p = finding.params
+        return text("finding.priority", lang, subject=finding.subject, rank=p["rank"],
+                    tier=text(f"tier.{p['tier']}", lang), reason=reason_text(p, lang))  # fmt: skip
+    if kind == "harm":
+        p = finding.params
+        return text("finding.harm", lang, subject=finding.subject, rank=p["rank"],
+                    category=p["category"], worse=f"{p['worse']:.2f}")  # fmt: skip
     return text(f"finding.{kind}", lang, subject=finding.subject, **finding.params)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -227,17 +227,20 @@ def compare_sheets(comparison, lang: str = "en") -> list[SheetSpec]:
     return sheets
 
 
+def reason_text(row, lang: str) -> str:
+    """Why a service is in its tier of the priority list (``row``: a mapping or a record)."""
+    get = row.get if isinstance(row, dict | Mapping) else lambda k: getattr(row, k)
+    cat = str(get("category"))[:1]
+    return text(f"reason.{get('tier')}", lang, sat=f"{get('satisfaction_pct'):.0f}",
+                cross=f"{get('satisfaction_cross'):.0f}", gap=f"{get('gap'):.0f}",
+                better=f"{get('better'):.2f}", name=name("category", cat, lang),
+                name_lower=name("category", cat, lang).lower())  # fmt: skip
+
+
 def priority_words(priorities: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The priority list with its action and reason in words (the rule: docs/methods.md §16)."""
     out = priorities.copy()
-    reasons = []
-    for row in out.itertuples():  # one row per service
-        cat = str(row.category)[:1]
-        reasons.append(text(f"reason.{row.tier}", lang, sat=f"{row.satisfaction_pct:.0f}",
-                            cross=f"{row.satisfaction_cross:.0f}", gap=f"{row.gap:.0f}",
-                            better=f"{row.better:.2f}", name=name("category", cat, lang),
-                            name_lower=name("category", cat, lang).lower()))  # fmt: skip
-    out["reason"] = reasons
+    out["reason"] = [reason_text(row, lang) for row in out.itertuples()]  # one per service
     out["tier"] = [text(f"tier.{t}", lang) for t in out["tier"]]
     return out.drop(columns="satisfaction_cross")
 
