@@ -488,8 +488,7 @@ def priority_cmd(
     from kano.shared.output import check_output_path
     from kano.stats import SummaryOptions, summarize
     from kano.tables import evaluation_table
-    from satisfaction.ipa import ipa
-    from satisfaction.report import load_survey
+    from satisfaction import ipa, load_survey
 
     sat_path = satisfaction_file or survey
     inputs = [survey, *_given(satisfaction_file), *_given(label_file)]
@@ -513,7 +512,7 @@ def priority_cmd(
         raise OptionError(
             f"{sat_path}: the priority list needs stated importance ratings per service"
         )
-    result = ipa(sat.satisfaction, sat.importance, sat.satisfaction_scale, sat.importance_scale)
+    result = ipa(sat, bootstrap=0)
     priorities, unmatched = priority_list(summary, result.table, lang=lang.value)
     settings = summary_settings(
         tbl, options, {"rule of the list": "docs/methods.md, Kano x IPA priority list",
@@ -643,19 +642,23 @@ def report_cmd(
 
 
 def _satisfaction_summary(result) -> None:
-    """Print the short summary shared by ``ipa`` and ``drivers``."""
+    """Print the short summary shared by ``ipa`` and ``drivers`` (a JobResult)."""
+    from satisfaction.render import finding_text
+
     for note in result.notes:
-        typer.echo(f"Note: {note}", err=True)
-    if result.drivers is not None:
+        typer.echo(f"Note: {note.text(result.lang)}", err=True)
+    if "drivers" in result.tables:
         cols = ["driver", "importance", "satisfaction", "quadrant", "priority"]
-        typer.echo(result.drivers[cols].to_string(index=False, float_format=lambda v: f"{v:.2f}"))
-    elif result.derived is not None:
-        d = result.derived
-        typer.echo(f"Outcome {d.outcome}: R² = {d.r2:.3f} ({d.n_used} complete cases)")
+        typer.echo(
+            result.tables["drivers"][cols].to_string(index=False, float_format=lambda v: f"{v:.2f}")
+        )
+    else:
+        for finding in result.findings:
+            typer.echo(finding_text(finding, result.lang))
         cols = ["driver", "r", "johnson", "shapley", "shapley_share", "rank"]
-        typer.echo(d.table[cols].to_string(index=False, float_format=lambda v: f"{v:.3f}"))
-    typer.echo(f"Wrote {result.output}")
-    for path in result.charts:
+        table = result.tables["derived"][cols]
+        typer.echo(table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    for path in result.written:
         typer.echo(f"Wrote {path}")
 
 
@@ -669,7 +672,7 @@ RatingScaleOpt = Annotated[
     typer.Option("--scale", help="Rating scale of drivers, e.g. 1-5 (default: inferred)."),
 ]
 SatBootOpt = Annotated[
-    int, typer.Option("--bootstrap", help="Bootstrap resamples (e.g. 1000); 0 for none.")
+    int, typer.Option("--bootstrap", help="Bootstrap resamples (default 2000); 0 for none.")
 ]
 SatSeedOpt = Annotated[
     int, typer.Option("--seed", help="Seed of the bootstrap (same seed, same numbers).")
@@ -713,9 +716,9 @@ def ipa_command(
         str, typer.Option("--crosshair", help="mean, median, midpoint or X,Y.")
     ] = "mean",
     by: Annotated[
-        str | None, typer.Option("--by", help="Split by segment, tenure_band or a column.")
+        str | None, typer.Option("--by", help="Split by value_segment, tenure_band or a column.")
     ] = None,
-    bootstrap: SatBootOpt = 0,
+    bootstrap: SatBootOpt = 2000,
     seed: SatSeedOpt = 0,
     lang: LangOpt = Lang.en,
     diagonal: Annotated[
@@ -730,20 +733,20 @@ def ipa_command(
         typer.Option("--key-account-spend", help="Monthly spend (yuan) above which a key account."),
     ] = 3000.0,
     min_items: MinItemsOpt = None,
+    customer_types: CustomerTypesOpt = None,
 ) -> None:
     """Importance-performance analysis of loyalty drivers (workbook + IPA map).
 
-    Example: kano ipa satisfaction_q3.xlsx --by segment --bootstrap 1000 --seed 1 --lang zh
+    Example: kano ipa satisfaction_q3.xlsx --by value_segment --bootstrap 1000 --seed 1 --lang zh
     """
-    from satisfaction.report import parse_zones, run_ipa
-    from satisfaction.validate import parse_scale_option
+    from satisfaction.jobs import IPAOptions, run_ipa
 
-    result = run_ipa(
-        survey, output, sheet=sheet, mapping=mapping, scale=parse_scale_option(scale),
+    result = run_ipa(IPAOptions(
+        survey, output=output, sheet=sheet, mapping=mapping, scale=scale, labels=label_file,
         importance=importance, outcome=outcome, crosshair=crosshair, by=by, bootstrap=bootstrap,
-        seed=seed, lang=lang.value, diagonal=diagonal, zones=parse_zones(zones), key_account_spend=key_account,
-        min_items=min_items, label_map=_label_map(label_file),
-    )  # fmt: skip
+        seed=seed, lang=lang.value, diagonal=diagonal, zones=zones, key_account_spend=key_account,
+        min_items=min_items, customer_types=customer_types,
+    ))  # fmt: skip
     _satisfaction_summary(result)
 
 
@@ -767,7 +770,7 @@ def drivers_command(
         str | None,
         typer.Option("--outcome", help="Outcome: overall (default), loyalty or a column."),
     ] = None,
-    bootstrap: SatBootOpt = 0,
+    bootstrap: SatBootOpt = 2000,
     seed: SatSeedOpt = 0,
     lang: LangOpt = Lang.en,
     rated_only: Annotated[
@@ -778,20 +781,24 @@ def drivers_command(
             "(declared drivers, numeric ones too, stay).",
         ),
     ] = False,
+    key_account: Annotated[
+        float,
+        typer.Option("--key-account-spend", help="Monthly spend (yuan) above which a key account."),
+    ] = 3000.0,
     min_items: MinItemsOpt = None,
+    customer_types: CustomerTypesOpt = None,
 ) -> None:
     """Derived importance of drivers: correlation, beta, Johnson weights, Shapley/LMG.
 
     Example: kano drivers satisfaction_q3.xlsx --outcome loyalty --bootstrap 1000 --seed 1
     """
-    from satisfaction.report import run_drivers
-    from satisfaction.validate import parse_scale_option
+    from satisfaction.jobs import DriversOptions, run_drivers
 
-    result = run_drivers(
-        survey, output, sheet=sheet, mapping=mapping, scale=parse_scale_option(scale), outcome=outcome,
-        bootstrap=bootstrap, seed=seed, lang=lang.value, observed=not rated_only, min_items=min_items,
-        label_map=_label_map(label_file),
-    )  # fmt: skip
+    result = run_drivers(DriversOptions(
+        survey, output=output, sheet=sheet, mapping=mapping, scale=scale, labels=label_file,
+        outcome=outcome, bootstrap=bootstrap, seed=seed, lang=lang.value, rated_only=rated_only,
+        min_items=min_items, customer_types=customer_types, key_account_spend=key_account,
+    ))  # fmt: skip
     _satisfaction_summary(result)
 
 

@@ -9,6 +9,7 @@ and every chart as a PNG file. Same inputs and seed, same numbers.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import textwrap
 from collections.abc import Callable, Sequence
@@ -35,6 +36,7 @@ from kano.report import (
     write_summary,
 )
 from kano.shared.errors import CustomerTypeError, OptionError, OutputError
+from kano.shared.jobs import ReportPart
 from kano.shared.plotting import save_figure, use_fonts
 from kano.shared.ratings import LabelMap
 from kano.shared.segments import derive_segments, named_segments
@@ -128,7 +130,7 @@ class QuarterlyReport:
     lang: str
     kano: KanoAnalysis
     waves: GroupComparison | None
-    ipa: object | None  # satisfaction.report.IPAAnalysis
+    ipa: ReportPart | None  # the satisfaction half (satisfaction.jobs.report_part)
     priorities: pd.DataFrame | None
     unmatched: pd.DataFrame | None
     nps_segments: pd.DataFrame | None
@@ -198,19 +200,18 @@ def build_report(
     ipa = priorities = unmatched = nps_segments = None
     if satisfaction is not None:
         from kano.priority import priority_list
-        from satisfaction.report import analyze_ipa, load_survey
+        from satisfaction.jobs import ReportPartOptions, report_part
 
         step("importance × satisfaction analysis")
-        sat = load_survey(satisfaction, labels=labels)
-        ipa = analyze_ipa(sat, bootstrap=min(n_boot, 500), seed=seed, lang=lang)
+        ipa = report_part(ReportPartOptions(satisfaction, labels=labels, bootstrap=n_boot,
+                                            seed=seed, lang=lang))  # fmt: skip
         inputs["satisfaction"] = Path(satisfaction)
-        if ipa.importance == "stated":
-            table_ipa = ipa.result.table
+        if "ipa" in ipa.tables:  # stated importance
             try:
-                priorities, unmatched = priority_list(kano.summary, table_ipa, lang=lang)
+                priorities, unmatched = priority_list(kano.summary, ipa.tables["ipa"], lang=lang)
             except OptionError:  # no service in both surveys: the findings fall back to Kano alone
                 priorities, unmatched = None, None
-        nps_segments = _nps_by_segment(sat, lang)
+        nps_segments = ipa.tables.get("nps_segments")
     settings = summary_settings(tbl, options, {"wave": wave, "bootstrap resamples": n_boot, "bootstrap seed": seed,
                                                "language": lang, **kano.settings})  # fmt: skip
     report = QuarterlyReport(
@@ -237,25 +238,6 @@ def _value_segments(survey: KanoSurvey, lang: str) -> pd.Series | None:
         if labels.notna().sum() and labels.nunique() >= 2:
             return labels
     return None
-
-
-def _nps_by_segment(sat, lang: str) -> pd.DataFrame | None:
-    from kano.shared.segments import SEGMENT_NAMES
-    from satisfaction.loyalty import nps
-
-    if "recommend" not in sat.outcomes:
-        return None
-    scores = sat.outcomes["recommend"]
-    groups = sat.traits.get("value_segment")
-    names = {**SEGMENT_NAMES[lang], "all": "all customers" if lang == "en" else "全部客户"}
-    rows = [(names["all"], nps(scores))]
-    if groups is not None:
-        for g in sorted(groups.dropna().unique(), key=str):
-            rows.append((names.get(str(g), str(g)), nps(scores[groups == g])))
-    return pd.DataFrame(
-        [(g, r.nps, r.ci_low, r.ci_high, r.n) for g, r in rows if r.n],
-        columns=["segment", "nps", "ci_low", "ci_high", "n"],
-    )
 
 
 def _with_findings(report: QuarterlyReport, n_boot: int, seed: int) -> QuarterlyReport:
@@ -425,29 +407,8 @@ def _drawers(report: QuarterlyReport) -> dict[str, Callable]:
         out["trend_better"] = lambda ax: charts.wave_trends(groups, "better", lang, ax=ax)
         out["trend_worse"] = lambda ax: charts.wave_trends(groups, "worse", lang, ax=ax)
     if report.ipa is not None:
-        from satisfaction import charts as sc
-
-        ipa = report.ipa
-        out["ipa"] = lambda ax: sc.ipa_map(ipa.result, lang, ax=ax)
-        if ipa.derived is not None:
-            out["derived"] = lambda ax: sc.derived_importance_bars(ipa.derived, lang, ax=ax)
-        zones = _zones(ipa)
-        if zones is not None:
-            out["zones"] = lambda ax: sc.loyalty_by_zone(zones, lang, ax=ax)
-        if report.nps_segments is not None:
-            nps_table = report.nps_segments
-            out["nps"] = lambda ax: sc.nps_by_segment(nps_table, lang, ax=ax)
+        out.update(report.ipa.charts)
     return out
-
-
-def _zones(ipa) -> pd.DataFrame | None:
-    o = ipa.survey.outcomes
-    if "loyalty_index" not in o or "overall" not in o:
-        return None
-    from satisfaction.loyalty import default_thresholds, satisfaction_zones
-
-    x1, x2 = default_thresholds(ipa.survey.outcome_scales["overall"])
-    return satisfaction_zones(o["overall"], o["loyalty_index"], x1, x2)
 
 
 def _sheets(report: QuarterlyReport, images: list[Path]) -> list[SheetSpec]:
@@ -462,12 +423,9 @@ def _sheets(report: QuarterlyReport, images: list[Path]) -> list[SheetSpec]:
     if report.priorities is not None:
         sheets += priority_sheets(report.priorities, report.unmatched, lang)
     if report.ipa is not None:
-        ipa_sheets = [SheetSpec(f"IPA {s.name}"[:31], s.frame, s.percent, s.number_formats, s.category_columns,
-                                title=s.title) for s in report.ipa.sheets]  # fmt: skip
+        ipa_sheets = list(report.ipa.sheets)
         if images:
-            first = ipa_sheets[0]
-            ipa_sheets[0] = SheetSpec(first.name, first.frame, first.percent, first.number_formats,
-                                      first.category_columns, title=first.title, images=images)  # fmt: skip
+            ipa_sheets[0] = dataclasses.replace(ipa_sheets[0], images=images)
         sheets += ipa_sheets
     return sheets
 

@@ -1,8 +1,10 @@
-"""The importance-performance map (PNG and SVG).
+"""The satisfaction charts: the importance-performance map, derived-importance bars,
+loyalty by satisfaction zone and NPS by segment.
 
-Satisfaction on the x axis, importance on the y axis (Martilla & James 1977),
-crosshairs, the four quadrant names, 95% CI whiskers and, optionally, the
-iso-priority diagonal through the crosshair. Chinese labels use the CJK font
+The IPA map has satisfaction on the x axis, importance on the y axis (Martilla &
+James 1977), crosshairs, the four quadrant names, 95% CI whiskers and,
+optionally, the iso-priority diagonal through the crosshair. Every word comes
+from the catalogue (:mod:`kano.shared.i18n`); Chinese labels use the CJK font
 shipped with the toolkit (:func:`kano.shared.plotting.use_fonts`).
 """
 
@@ -14,17 +16,13 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.ticker import PercentFormatter
 
+from kano.shared.i18n import name, text
 from kano.shared.plotting import new_axes, save_figure, spread_labels
-from satisfaction.drivers import DerivedImportance
-from satisfaction.ipa import IPAResult
-from satisfaction.labels import QUADRANT_SHORT, ZONE_NAMES, driver_name
-
-_AXIS = {
-    "en": ("Satisfaction (mean)", "Importance (stated, mean)", "Importance (derived, % of R²)"),
-    "zh": ("满意度(均值)", "重要性(陈述,均值)", "重要性(推导,占R²%)"),
-}
+from satisfaction.quadrants import IPAResult
+from satisfaction.relative_importance import DerivedImportance
 
 
 def ipa_map(
@@ -32,13 +30,25 @@ def ipa_map(
     lang: str = "en",
     diagonal: bool = False,
     title: str | None = None,
-    ax=None,
-):
-    """Draw the importance-performance map on ``ax`` (a new figure when ``None``); return the Axes.
+    ax: Axes | None = None,
+) -> Axes:
+    """Draw the importance-performance map.
 
-    Satisfaction on x, importance on y, 95% CI whiskers on both, crosshairs,
-    the four quadrant names in ``lang`` and, with ``diagonal``, the
-    iso-priority line through the crosshair.
+    Parameters
+    ----------
+    result:
+        The IPA (:func:`satisfaction.ipa`).
+    lang:
+        Language of the labels (``en``, ``zh``).
+    diagonal:
+        Draw the iso-priority line through the crosshair.
+    title:
+        A title, if any.
+    ax:
+        The Axes to draw on (a new figure when ``None``).
+
+    Returns the Axes: satisfaction on x, importance on y, 95% CI whiskers on
+    both, crosshairs and the four quadrant names. Reference: Martilla & James (1977).
     """
     ax = new_axes(ax, (8, 6.5))
     t = result.table
@@ -49,8 +59,8 @@ def ipa_map(
     ax.errorbar(x, y, xerr=xerr, yerr=yerr, fmt="o", color="#0072B2", ecolor="#7F7F7F",
                 elinewidth=1, capsize=2, markersize=6, zorder=3)  # fmt: skip
     texts = [
-        ax.text(xi, yi, driver_name(str(name), lang), fontsize=9, zorder=4)
-        for xi, yi, name in zip(x, y, t["driver"], strict=True)
+        ax.text(xi, yi, name("driver", driver, lang), fontsize=9, zorder=4)
+        for xi, yi, driver in zip(x, y, t["driver"], strict=True)
     ]
     ax.axvline(result.satisfaction_cross, color="#D55E00", lw=1, ls="--")
     ax.axhline(result.importance_cross, color="#D55E00", lw=1, ls="--")
@@ -65,15 +75,14 @@ def ipa_map(
         ax.plot(xs, ys, color="#009E73", lw=1, ls=":")
         ax.set_xlim(x0, x1)
         ax.set_ylim(y0, y1)
-    names = QUADRANT_SHORT[lang]
     style = {"fontsize": 9, "color": "#555555", "alpha": 0.9, "transform": ax.transAxes}
-    ax.text(0.02, 0.98, names["improve"], va="top", ha="left", **style)
-    ax.text(0.98, 0.98, names["keep"], va="top", ha="right", **style)
-    ax.text(0.98, 0.02, names["maintain"], va="bottom", ha="right", **style)
-    ax.text(0.02, 0.02, names["latent_churn"], va="bottom", ha="left", **style)
-    xl, yl_stated, yl_derived = _AXIS[lang]
-    ax.set_xlabel(xl)
-    ax.set_ylabel(yl_stated if result.importance_source == "stated" else yl_derived)
+    for key, x_, y_, va, ha in (("improve", 0.02, 0.98, "top", "left"),
+                                ("keep", 0.98, 0.98, "top", "right"),
+                                ("maintain", 0.98, 0.02, "bottom", "right"),
+                                ("latent_churn", 0.02, 0.02, "bottom", "left")):  # fmt: skip
+        ax.text(x_, y_, text(f"quadrant_corner.{key}", lang), va=va, ha=ha, **style)
+    ax.set_xlabel(text("chart.ipa_x", lang))
+    ax.set_ylabel(text(f"chart.ipa_y_{result.importance_source}", lang))
     if title:
         ax.set_title(title)
     ax.grid(alpha=0.2)
@@ -88,7 +97,8 @@ def save_ipa_map(
     diagonal: bool = False,
     title: str | None = None,
 ) -> list[Path]:
-    """Draw the IPA map and save ``<path_stem>.png`` and ``<path_stem>.svg`` atomically."""
+    """Draw the IPA map (:func:`ipa_map`) and save ``<path_stem>.png`` and
+    ``<path_stem>.svg`` atomically; returns the two paths."""
     stem = Path(path_stem)
     written = []
     for ext in ("png", "svg"):
@@ -98,33 +108,14 @@ def save_ipa_map(
     return written
 
 
-_TEXT = {
-    "en": {
-        "derived": "Derived importance for {outcome} (share of R², 95% CI)",
-        "share": "Share of R²",
-        "zones": "Loyalty by satisfaction zone (mean, 95% CI)",
-        "loyalty": "Loyalty index (0-100)",
-        "nps": "NPS by segment (95% CI)",
-        "nps_axis": "NPS (points)",
-    },
-    "zh": {
-        "derived": "{outcome}的推导重要性(占R²比例, 95%置信区间)",
-        "share": "占R²比例",
-        "zones": "各满意度分区的忠诚度(均值, 95%置信区间)",
-        "loyalty": "忠诚度指数(0-100)",
-        "nps": "各细分群体的NPS(95%置信区间)",
-        "nps_axis": "NPS(分)",
-        "zone": {
-            "dissatisfied": "不满意区",
-            "neither": "没有满意/没有不满意区",
-            "satisfied": "满意区",
-        },
-    },
-}
+def derived_importance_bars(
+    derived: DerivedImportance, lang: str = "en", ax: Axes | None = None
+) -> Axes:
+    """Horizontal bars of each driver's Shapley/LMG share of R², with bootstrap CIs when present.
 
-
-def derived_importance_bars(derived: DerivedImportance, lang: str = "en", ax=None):
-    """Horizontal bars of each driver's Shapley/LMG share of R², with bootstrap CIs when present."""
+    ``derived``: :func:`satisfaction.drivers`; ``lang``: language of the labels;
+    ``ax``: the Axes to draw on (a new figure when ``None``). Returns the Axes.
+    """
     t = derived.table.sort_values("shapley_share")
     ax = new_axes(ax, (8, 0.45 * len(t) + 1.6))
     share = t["shapley_share"].to_numpy(dtype=float)
@@ -135,32 +126,46 @@ def derived_importance_bars(derived: DerivedImportance, lang: str = "en", ax=Non
         xerr = np.abs(np.vstack([share - low, high - share]))
     y = np.arange(len(t))
     ax.barh(y, share, xerr=xerr, color="#0072B2", ecolor="0.35", capsize=2)
-    ax.set_yticks(y, [driver_name(str(d), lang) for d in t["driver"]])
+    ax.set_yticks(y, [name("driver", d, lang) for d in t["driver"]])
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
-    ax.set_xlabel(_TEXT[lang]["share"])
-    ax.set_title(_TEXT[lang]["derived"].format(outcome=derived.outcome))
+    ax.set_xlabel(text("chart.sat_share", lang))
+    ax.set_title(text("chart.sat_derived", lang, outcome=derived.outcome))
     return ax
 
 
-def loyalty_by_zone(zones: pd.DataFrame, lang: str = "en", ax=None):
-    """Mean loyalty per satisfaction zone (``satisfaction.loyalty.satisfaction_zones``) with CIs."""
+def loyalty_by_zone(zones: pd.DataFrame, lang: str = "en", ax: Axes | None = None) -> Axes:
+    """Mean loyalty per satisfaction zone with its CI.
+
+    ``zones``: the table of :func:`satisfaction.satisfaction_zones`; ``lang``:
+    language of the labels; ``ax``: the Axes (a new figure when ``None``).
+    Returns the Axes.
+    """
     ax = new_axes(ax, (7, 4.5))
     x = np.arange(len(zones))
     mean = zones["mean_loyalty"].to_numpy(dtype=float)
     err = np.abs(np.vstack([mean - zones["loyalty_low"], zones["loyalty_high"] - mean]))
     ax.bar(x, mean, yerr=err, color=["#D55E00", "#999999", "#009E73"][: len(zones)], capsize=3)
-    names = ZONE_NAMES[lang]
     ax.set_xticks(
-        x, [f"{names.get(z, z)}\n(n={n})" for z, n in zip(zones["zone"], zones["n"], strict=True)]
+        x,
+        [
+            f"{name('zone', z, lang)}\n(n={n})"
+            for z, n in zip(zones["zone"], zones["n"], strict=True)
+        ],
     )
     ax.set_ylim(0, 100)
-    ax.set_ylabel(_TEXT[lang]["loyalty"])
-    ax.set_title(_TEXT[lang]["zones"])
+    ax.set_ylabel(text("chart.sat_loyalty", lang))
+    ax.set_title(text("chart.sat_zones", lang))
     return ax
 
 
-def nps_by_segment(nps_table: pd.DataFrame, lang: str = "en", ax=None):
-    """NPS per segment with its CI; ``nps_table`` has ``segment, nps, ci_low, ci_high, n``."""
+def nps_by_segment(nps_table: pd.DataFrame, lang: str = "en", ax: Axes | None = None) -> Axes:
+    """NPS per segment with its CI, green when positive, orange when negative.
+
+    ``nps_table``: ``segment, nps, ci_low, ci_high, n`` with value-segment codes
+    (``all``, ``key_account`` …, as :func:`satisfaction.analysis.nps_segments`
+    gives them), named in ``lang``; ``ax``: the Axes (a new figure when
+    ``None``). Returns the Axes.
+    """
     ax = new_axes(ax, (7, 0.5 * len(nps_table) + 1.8))
     y = np.arange(len(nps_table))
     v = nps_table["nps"].to_numpy(dtype=float)
@@ -169,9 +174,11 @@ def nps_by_segment(nps_table: pd.DataFrame, lang: str = "en", ax=None):
     ax.barh(y, v, xerr=err, color=colors, ecolor="0.35", capsize=3)
     ax.axvline(0, color="0.3", linewidth=0.8)
     ax.set_yticks(
-        y, [f"{s} (n={n})" for s, n in zip(nps_table["segment"], nps_table["n"], strict=True)]
-    )
+        y,
+        [f"{name('segment', s, lang)} (n={n})"
+         for s, n in zip(nps_table["segment"], nps_table["n"], strict=True)],
+    )  # fmt: skip
     ax.set_xlim(-100, 100)
-    ax.set_xlabel(_TEXT[lang]["nps_axis"])
-    ax.set_title(_TEXT[lang]["nps"])
+    ax.set_xlabel(text("chart.sat_nps_axis", lang))
+    ax.set_title(text("chart.sat_nps", lang))
     return ax

@@ -124,7 +124,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     ),
 }
 
-#: Synonyms of the default drivers (keys used by :mod:`satisfaction.labels`).
+#: Synonyms of the default drivers (their keys name them in the catalogue, ``driver.<key>``).
 _DRIVER_SYNONYMS = {
     "price": ("price", "tariff", "资费", "价格", "资费价格", "资费/价格"),
     "network": ("network", "networkquality", "通信质量", "网络质量", "network quality"),
@@ -380,7 +380,7 @@ def find_columns(
     if not result_drivers:
         raise PairingError(
             f"{source}: no driver rating columns found; name them like imp_price/sat_price, "
-            "price_imp/price_sat, 资费重要性/资费满意度, or give a mapping file (--mapping)"
+            "price_imp/price_sat, 资费重要性/资费满意度, or give a mapping file ({opt:mapping})"
         )
     single = {}
     for role in ("overall", "recommend", *TRAIT_ROLES):
@@ -388,7 +388,7 @@ def find_columns(
         if len(cols) > 1:
             raise PairingError(
                 f"{source}: several columns look like {role!r}: {', '.join(map(repr, cols))}; "
-                "keep one or say which in a mapping file (--mapping)"
+                "keep one or say which in a mapping file ({opt:mapping})"
             )
         single[role] = cols[0] if cols else None
     return SurveyColumns(
@@ -418,7 +418,7 @@ def _driver(
         raise PairingError(
             f"{source}: column {imp[0]!r} rates the importance of {name!r} "
             "but no satisfaction column of that driver was found; name it like "
-            f"'sat_{name}' or give a mapping file (--mapping)"
+            f"'sat_{name}' or give a mapping file ({{opt:mapping}})"
         )
     is_numeric = [c in numeric for c in sat]
     if any(is_numeric) and not all(is_numeric):
@@ -477,7 +477,7 @@ def _add_pair(pairs: dict, name: str, kind: str, col: str, source: str) -> None:
         raise PairingError(
             f"{source}: columns {slot[kind][0]!r} and {col!r} both look like the {kind} "
             f"rating of driver {name!r}; rename one, or if both are items of that driver "
-            "list them in a mapping file (--mapping) with the same driver, e.g. the CSV "
+            "list them in a mapping file ({opt:mapping}) with the same driver, e.g. the CSV "
             f"lines '{slot[kind][0]},{kind},{name}' and '{col},{kind},{name}' under the "
             "header 'column,role,driver'"
         )

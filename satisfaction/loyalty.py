@@ -21,15 +21,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 from scipy import stats
 
 from kano.shared.errors import OptionError
-from satisfaction.validate import Scale
+from satisfaction.display import html_view, text_view
+from satisfaction.validate import Scale, as_scale, frame_columns
+
+if TYPE_CHECKING:
+    from satisfaction.survey import Survey
 
 ZONES = ("dissatisfied", "neither", "satisfied")
+_RECOMMEND = Scale(0, 10)
 
 
 @dataclass(frozen=True)
@@ -50,10 +56,11 @@ class NPSResult:
     level: float = 0.95
 
     def as_frame(self) -> pd.DataFrame:
-        """Tidy ``measure, value, ci_low, ci_high``."""
+        """Tidy ``measure, value, ci_low, ci_high``; ``measure`` holds codes (``nps``,
+        ``promoters_pct``, ``passives_pct``, ``detractors_pct``, ``n``)."""
         return pd.DataFrame(
             {
-                "measure": ["NPS", "promoters %", "passives %", "detractors %", "n"],
+                "measure": ["nps", "promoters_pct", "passives_pct", "detractors_pct", "n"],
                 "value": [
                     self.nps,
                     100 * self.promoters / self.n if self.n else np.nan,
@@ -66,9 +73,42 @@ class NPSResult:
             }
         )
 
+    def _facts(self) -> list[str]:
+        return [f"NPS={self.nps:.1f}", f"{self.level:.0%} CI [{self.ci_low:.1f}, {self.ci_high:.1f}]",
+                f"n={self.n}", f"promoters {self.promoters}", f"passives {self.passives}",
+                f"detractors {self.detractors}"]  # fmt: skip
 
-def nps(scores: pd.Series | Sequence[float], level: float = 0.95) -> NPSResult:
-    """NPS of 0-10 likelihood-to-recommend answers (blanks ignored).
+    def __repr__(self) -> str:
+        return text_view("NPSResult", self._facts())
+
+    def _repr_html_(self) -> str:
+        return html_view("Net Promoter Score", self._facts(), self.as_frame())
+
+
+def _is_survey(data: object) -> bool:
+    from satisfaction.survey import Survey
+
+    return isinstance(data, Survey)
+
+
+def nps(
+    data: Survey | pd.DataFrame | pd.Series | Sequence[float],
+    column: str | None = None,
+    *,
+    level: float = 0.95,
+) -> NPSResult:
+    """Net Promoter Score of 0-10 likelihood-to-recommend answers (blanks ignored).
+
+    Parameters
+    ----------
+    data:
+        A :class:`~satisfaction.Survey` (its recommend column), a DataFrame
+        (``column`` names the answers; cells are read like a survey's, so
+        ``10 - Extremely likely`` is 10 and a bad cell is named), or the scores.
+    level:
+        Level of the Wald interval.
+
+    Returns :class:`NPSResult`.
 
     Reference: Reichheld, F. F. (2003). The one number you need to grow.
     Harvard Business Review 81(12), 46-54.
@@ -76,8 +116,16 @@ def nps(scores: pd.Series | Sequence[float], level: float = 0.95) -> NPSResult:
     Raises
     ------
     OptionError
-        A score is outside 0-10.
+        No recommend column in the survey, no such column, a score outside 0-10.
     """
+    if _is_survey(data):
+        if "recommend" not in data.outcomes:
+            raise OptionError(f"{data.table.source}: no likelihood-to-recommend (0-10) column")
+        scores = data.outcomes["recommend"]
+    elif isinstance(data, pd.DataFrame):
+        scores = frame_columns(data, [column], what="recommend score", scale=_RECOMMEND)[0][column]
+    else:
+        scores = data
     s = pd.Series(scores, dtype=float).dropna()
     if ((s < 0) | (s > 10)).any():
         raise OptionError("likelihood to recommend must lie between 0 and 10")
@@ -105,17 +153,43 @@ def nps(scores: pd.Series | Sequence[float], level: float = 0.95) -> NPSResult:
 
 
 def loyalty_index(
-    values: pd.DataFrame,
-    kinds: Mapping[str, Sequence[str]],
-    scales: Mapping[str, Scale],
+    data: Survey | pd.DataFrame,
+    kinds: Mapping[str, Sequence[str]] | None = None,
+    scales: Mapping[str, Scale | str] | None = None,
 ) -> pd.Series:
     """Loyalty index 0-100 per respondent (see the module docstring for the scaling).
 
-    ``values``: numeric item columns; ``kinds``: kind -> its item columns;
-    ``scales``: item column -> its scale.
+    Parameters
+    ----------
+    data:
+        A :class:`~satisfaction.Survey` (its index, from the loyalty items it
+        found) or a DataFrame of numeric item columns.
+    kinds:
+        Kind (``behavioural``, ``intentional``, ``emotional``) -> its item columns.
+    scales:
+        Item column -> its scale (a :class:`Scale` or ``"1-5"``; yes/no items 0-1).
+
+    Returns the index as a Series named ``loyalty_index``.
+
+    Raises
+    ------
+    OptionError
+        No loyalty items; an item without a scale.
     """
+    if _is_survey(data):
+        if "loyalty_index" not in data.outcomes:
+            raise OptionError(f"{data.table.source}: no loyalty items found (behavioural, "
+                              "intentional or emotional)")  # fmt: skip
+        return data.outcomes["loyalty_index"]
+    values = data
     if not kinds:
         raise OptionError("no loyalty items found (behavioural, intentional or emotional)")
+    scales = dict(scales or {})
+    missing = [c for items in kinds.values() for c in items if c not in scales]
+    if missing:
+        raise OptionError(f"give the scale of the loyalty items {', '.join(map(repr, missing))} "
+                          "({opt:scales}, e.g. '1-5'; yes/no items '0-1')")  # fmt: skip
+    scales = {c: as_scale(s) for c, s in scales.items()}
     scores = []
     for items in kinds.values():
         pct = pd.DataFrame(
@@ -133,13 +207,66 @@ def default_thresholds(scale: Scale) -> tuple[float, float]:
 
 
 def satisfaction_zones(
+    data: Survey | pd.DataFrame,
+    satisfaction: str | None = None,
+    loyalty: str | None = None,
+    *,
+    thresholds: tuple[float, float] | None = None,
+    scale: Scale | str | None = None,
+    level: float = 0.95,
+) -> pd.DataFrame:
+    """Mean loyalty per satisfaction zone (the table of :func:`zone_table`).
+
+    Parameters
+    ----------
+    data:
+        A :class:`~satisfaction.Survey` (overall satisfaction and loyalty
+        index) or a DataFrame of numbers, with ``satisfaction`` and ``loyalty``
+        naming its columns.
+    thresholds:
+        (X1, X2) on the satisfaction scale; default :func:`default_thresholds`
+        of ``scale`` (a survey's overall scale when ``data`` is a survey).
+    scale:
+        The satisfaction scale (``"1-10"``), for the default thresholds and to
+        bound the zones.
+
+    Raises
+    ------
+    OptionError
+        No overall satisfaction or loyalty index; no thresholds and no scale.
+    """
+    if _is_survey(data):
+        o = data.outcomes
+        if "overall" not in o or "loyalty_index" not in o:
+            raise OptionError(f"{data.table.source}: zones need an overall-satisfaction column "
+                              "and loyalty items")  # fmt: skip
+        sat, loy = o["overall"], o["loyalty_index"]
+        scale = as_scale(scale) or data.outcome_scales.get("overall")
+    else:
+        values, _ = frame_columns(data, [satisfaction, loyalty], what="zone value",
+                                  numbers_only=True)  # fmt: skip
+        sat, loy = values[satisfaction], values[loyalty]
+        scale = as_scale(scale)
+    if thresholds is None:
+        if scale is None:
+            raise OptionError("give the zone thresholds ({opt:thresholds}) or the satisfaction "
+                              "scale ({opt:scale})")  # fmt: skip
+        thresholds = default_thresholds(scale)
+    z = zone_table(sat, loy, *thresholds, level=level)
+    if scale is not None:  # the outer zones end where the scale does
+        z["sat_from"] = z["sat_from"].clip(lower=scale.low)
+        z["sat_to"] = z["sat_to"].clip(upper=scale.high)
+    return z
+
+
+def zone_table(
     satisfaction: pd.Series,
     loyalty: pd.Series,
     x1: float,
     x2: float,
     level: float = 0.95,
 ) -> pd.DataFrame:
-    """Mean loyalty per satisfaction zone.
+    """Mean loyalty per satisfaction zone, from the two series and the thresholds.
 
     Columns: ``zone`` (dissatisfied / neither / satisfied), ``sat_from``,
     ``sat_to`` (zone bounds: ``[from, to)``, the last one closed), ``n``,

@@ -6,12 +6,13 @@ The segments themselves (value segments, tenure bands) are defined once in
 Differences between segments are tested per variable with the Kruskal-Wallis
 test (ordinal ratings; default) or one-way ANOVA, and the p-values of the
 family of tests are adjusted with Benjamini-Hochberg
-(``scipy.stats.false_discovery_control``).
+(:func:`kano.shared.stats.bh_adjust`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -19,6 +20,10 @@ from scipy import stats
 
 from kano.shared.errors import CellProblem, InvalidValueError, OptionError
 from kano.shared.files import RawTable
+from kano.shared.stats import bh_adjust
+
+if TYPE_CHECKING:
+    from satisfaction.survey import Survey
 
 
 def check_nonnegative(table: RawTable, values: pd.Series, column: str, what: str) -> None:
@@ -41,15 +46,29 @@ def check_nonnegative(table: RawTable, values: pd.Series, column: str, what: str
 
 
 def compare_groups(
-    data: pd.DataFrame,
-    by: pd.Series,
+    data: Survey | pd.DataFrame,
+    by: str | pd.Series,
     columns: Sequence[str] | None = None,
     test: str = "kruskal",
     alpha: float = 0.05,
 ) -> pd.DataFrame:
     """Test, for each column, whether its distribution differs between groups of ``by``.
 
-    Columns of the result: ``variable, test, n, n_groups, statistic, df, p,
+    Parameters
+    ----------
+    data:
+        A :class:`~satisfaction.Survey` (its satisfaction scores ``sat: <driver>``,
+        importance scores ``imp: <driver>`` and outcomes are tested) or a
+        DataFrame of numbers.
+    by:
+        The groups: a Series aligned with ``data``, a column of the DataFrame,
+        or for a survey ``value_segment``, ``tenure_band`` or a column.
+    columns:
+        The variables to test (default: all).
+    test:
+        ``kruskal`` (Kruskal-Wallis, default) or ``anova`` (one-way ANOVA).
+
+    Returns a tidy DataFrame: ``variable, test, n, n_groups, statistic, df, p,
     p_adjusted`` (Benjamini-Hochberg over all variables tested), ``significant``
     (p_adjusted < alpha). Groups with fewer than 2 answers are left out;
     variables with fewer than 2 such groups are not tested (p NaN).
@@ -57,7 +76,15 @@ def compare_groups(
     References: Kruskal & Wallis (1952); Benjamini & Hochberg (1995), JRSS B 57(1), 289-300.
     """
     if test not in {"kruskal", "anova"}:
-        raise OptionError(f"test must be kruskal or anova, not {test!r}")
+        raise OptionError(f"{{opt:test}} must be kruskal or anova, not {test!r}")
+    if not isinstance(data, pd.DataFrame):
+        from satisfaction.analysis import segment_data, split_by
+
+        data, by = segment_data(data), split_by(data, by) if isinstance(by, str) else by
+    elif isinstance(by, str):
+        if by not in data.columns:
+            raise OptionError(f"{{opt:by}} {by!r}: not a column of the DataFrame")
+        data, by = data.drop(columns=[by]), data[by]
     columns = list(columns) if columns is not None else list(data.columns)
     rows = []
     for col in columns:
@@ -71,10 +98,7 @@ def compare_groups(
             (col, test, int(sum(len(g) for g in groups)), len(groups), stat, len(groups) - 1, p)
         )
     out = pd.DataFrame(rows, columns=["variable", "test", "n", "n_groups", "statistic", "df", "p"])
-    out["p_adjusted"] = np.nan
-    ok = out["p"].notna()
-    if ok.any():
-        out.loc[ok, "p_adjusted"] = stats.false_discovery_control(out.loc[ok, "p"].to_numpy())
+    out["p_adjusted"] = bh_adjust(out["p"])
     out["significant"] = out["p_adjusted"] < alpha
     return out
 

@@ -19,6 +19,8 @@ import pandas as pd
 from kano.shared.errors import CellProblem, InvalidValueError, OptionError, ScaleError
 from kano.shared.files import RawTable
 from kano.shared.ratings import LabelMap, parse_ratings
+from kano.shared.records import Note
+from satisfaction.notes import as_notes, note
 
 MAX_SHOWN = 5
 
@@ -52,16 +54,28 @@ class Scale:
         return f"{self.low:g}-{self.high:g}"
 
 
-def parse_scale_option(text: str | None) -> Scale | None:
-    """Parse ``--scale 1-5`` into a :class:`Scale` (``None`` stays ``None``)."""
-    if text is None or str(text).strip() == "":
+def as_scale(value: Scale | str | tuple[float, float] | None) -> Scale | None:
+    """A declared rating scale: a :class:`Scale`, ``(low, high)`` or text like ``1-5``.
+
+    ``None`` or blank text stays ``None`` (the scale is then found from the data).
+
+    Raises
+    ------
+    OptionError
+        Text that is not LOW-HIGH with LOW < HIGH.
+    """
+    if isinstance(value, Scale) or value is None:
+        return value
+    if isinstance(value, tuple):
+        return Scale(float(value[0]), float(value[1]))
+    if str(value).strip() == "":
         return None
     from satisfaction.columns import parse_scale
 
     try:
-        low, high = parse_scale(text, "--scale")
+        low, high = parse_scale(value, "scale")
     except Exception:
-        raise OptionError(f"--scale must look like 1-5 or 0-10, not {text!r}") from None
+        raise OptionError(f"{{opt:scale}} must look like 1-5 or 0-10, not {value!r}") from None
     return Scale(low, high)
 
 
@@ -125,7 +139,7 @@ def infer_scale(
     declared: Scale | None = None,
     *,
     table: RawTable | None = None,
-) -> tuple[Scale, str | None]:
+) -> tuple[Scale, Note | None]:
     """The rating scale of ``values``: ``declared``, or the narrowest usual Likert range.
 
     Parameters
@@ -138,13 +152,13 @@ def infer_scale(
     table:
         Where a DataFrame of ``values`` comes from.
 
-    Returns the scale and a warning when the choice is ambiguous (the data do
+    Returns the scale and a note when the choice is ambiguous (the data do
     not reach both ends of the chosen range, or 1-10 could also be 0-10).
 
     Raises
     ------
     ScaleError
-        No usual range (1-5, 1-7, 1-10, 0-10) holds the data; declare it with --scale.
+        No usual range (1-5, 1-7, 1-10, 0-10) holds the data; declare the scale.
         (An :class:`InvalidValueError` and an :class:`OptionError`.)
     """
     if declared is not None:
@@ -157,19 +171,23 @@ def infer_scale(
             list(values) if not isinstance(values, np.ndarray) else values, dtype=float
         )
     arr = arr[~np.isnan(arr)]
+    columns = _shown_columns(frame.columns) if frame is not None else None
     if arr.size == 0:
-        return Scale(*CANDIDATE_SCALES[0]), "no ratings to infer the scale from; assumed 1-5"
+        scale = Scale(*CANDIDATE_SCALES[0])
+        return scale, note("scale_assumed", scale=str(scale))
     lo, hi = float(arr.min()), float(arr.max())
     for low, high in CANDIDATE_SCALES:
         if low <= lo and hi <= high:
             scale = Scale(low, high)
             if lo != low or hi != high or (low, high) == (1.0, 10.0):
-                return scale, (
-                    f"scale inferred as {scale} from answers between {lo:g} and {hi:g}; "
-                    "declare it with --scale if that is wrong"
-                )
+                found = {"scale": str(scale), "low": f"{lo:g}", "high": f"{hi:g}"}
+                if columns is None:
+                    return scale, note("scale_inferred", **found)
+                return scale, note("scale_inferred_in", columns=columns, **found)
             return scale, None
-    usual = "outside the usual 1-5, 1-7, 1-10, 0-10 scales; declare the scale with --scale LOW-HIGH"
+    usual = (
+        "outside the usual 1-5, 1-7, 1-10, 0-10 scales; declare the scale with {opt:scale} LOW-HIGH"
+    )
     if frame is None:
         raise ScaleError(None, f"ratings run from {lo:g} to {hi:g}, {usual}")
     table = table if table is not None else RawTable(frame=frame, source="DataFrame")
@@ -180,6 +198,12 @@ def infer_scale(
     raise ScaleError(
         table.source, f"ratings of {names} run from {lo:g} to {hi:g} ({shown}), {usual}", cells
     )
+
+
+def _shown_columns(columns) -> str:
+    """The first four column names, then an ellipsis (for a note)."""
+    names = [str(c) for c in columns]
+    return ", ".join(names[:4]) + (" ..." if len(names) > 4 else "")
 
 
 def _extreme_cells(
@@ -227,7 +251,7 @@ def ratings(
     what: str = "rating",
     *,
     labels: LabelMap | None = None,
-) -> tuple[pd.DataFrame, dict[str, Scale], list[str]]:
+) -> tuple[pd.DataFrame, dict[str, Scale], list[Note]]:
     """Numeric ratings of ``columns`` on one scale (declared, per column, from labels, or inferred).
 
     Cells are read by the one rating parser (:func:`kano.shared.ratings.parse_ratings`):
@@ -238,7 +262,7 @@ def ratings(
     is ``declared`` or inferred (:func:`infer_scale`).
 
     Returns the values, the scale of each column and notes (ambiguous inference
-    or label set).
+    or label set; :class:`~kano.shared.records.Note` records).
 
     Raises
     ------
@@ -250,7 +274,7 @@ def ratings(
     groups += [([c], Scale(*per_column[c])) for c in columns if c in per_column]
     parts: list[pd.DataFrame] = []
     scales: dict[str, Scale] = {}
-    notes: list[str] = []
+    notes: list[Note] = []
     for cols, given in groups:
         parsed = parse_ratings(
             table.frame[cols],
@@ -259,13 +283,13 @@ def ratings(
             labels=labels,
             what=what,
         )
-        notes += parsed.notes
+        notes += as_notes(parsed.notes)
         if parsed.scale is not None:
             scale = Scale(*parsed.scale)
         else:
-            scale, note = infer_scale(parsed.values, given, table=table)
-            if note:
-                notes.append(f"{', '.join(cols[:4])}{' ...' if len(cols) > 4 else ''}: {note}")
+            scale, inferred = infer_scale(parsed.values, given, table=table)
+            if inferred:
+                notes.append(inferred)
         scales.update({c: scale for c in cols})
         parts.append(parsed.values)
     values = (
@@ -284,3 +308,40 @@ def missing_counts(values: pd.DataFrame) -> pd.DataFrame:
             "n_missing": values.isna().sum().to_numpy(),
         }
     )
+
+
+def frame_columns(
+    frame: pd.DataFrame,
+    columns: Sequence[str],
+    *,
+    what: str = "rating",
+    scale: Scale | None = None,
+    numbers_only: bool = False,
+) -> tuple[pd.DataFrame, Scale | None]:
+    """Columns of a user's DataFrame read like a survey's: the values and their scale.
+
+    Ratings (one scale for all ``columns``: ``scale``, from labels, or inferred)
+    or, with ``numbers_only``, plain numbers (scale ``None``). Bad cells are
+    named by row (a spreadsheet's numbering: the header is row 1) and column.
+
+    Raises
+    ------
+    OptionError
+        A column that is not in ``frame``.
+    InvalidValueError, ScaleError, UnknownLabelError
+    """
+    from kano.shared.files import read_table
+
+    absent = [c for c in columns if c not in frame.columns]
+    if absent:
+        raise OptionError(
+            f"{', '.join(map(repr, absent))}: not a column of the DataFrame; the columns are: "
+            f"{', '.join(map(str, frame.columns))}"
+        )
+    table = read_table(frame[list(dict.fromkeys(columns))])
+    if numbers_only:
+        values, found = to_numeric(table, list(table.frame.columns), what), None
+    else:
+        values, scales, _ = ratings(table, list(table.frame.columns), scale, what=what)
+        found = scales[table.frame.columns[0]]
+    return values.set_axis(frame.index), found

@@ -84,9 +84,11 @@ def write_workbook(
     method_sheet_name: str = "Method",
     method_headers: tuple[str, str] = ("item", "value"),
 ) -> Path:
-    """Write ``sheets`` (and a Method sheet from ``method``: the rows of
-    :func:`kano.shared.provenance.method_rows`, or an ``item -> value`` mapping)
-    atomically to ``path``."""
+    """Write ``sheets`` (and a Method sheet from ``method``) atomically to ``path``.
+
+    ``method`` is ``item -> value``, or the Method sheet as a table already in
+    words (:func:`kano.shared.provenance.method_rows`), written as it is.
+    """
     path = Path(path)
     with atomic_path(path) as tmp:
         book = xlsxwriter.Workbook(
@@ -102,17 +104,8 @@ def write_workbook(
         used: set[str] = set()
         for spec in sheets:
             _write_sheet(book, formats, spec, _unique_name(spec.name, used))
-        if method is not None and len(method):
-            frame = (
-                method
-                if isinstance(method, pd.DataFrame)
-                else pd.DataFrame(
-                    {
-                        method_headers[0]: list(method.keys()),
-                        method_headers[1]: [_method_value(v) for v in method.values()],
-                    }
-                )
-            )
+        frame = _method_frame(method, method_headers)
+        if frame is not None:
             _write_sheet(
                 book,
                 formats,
@@ -121,6 +114,18 @@ def write_workbook(
             )
         book.close()
     return path
+
+
+def _method_frame(
+    method: Mapping[str, object] | pd.DataFrame | None, headers: tuple[str, str]
+) -> pd.DataFrame | None:
+    if isinstance(method, pd.DataFrame):
+        return method.map(_method_value)
+    if not method:
+        return None
+    return pd.DataFrame(
+        {headers[0]: list(method.keys()), headers[1]: [_method_value(v) for v in method.values()]}
+    )
 
 
 def _method_value(value: object) -> object:

@@ -87,7 +87,7 @@ def driver_means(path: Path) -> dict[str, float]:
     ws = openpyxl.load_workbook(path, read_only=True)["Drivers"]
     rows = list(ws.iter_rows(values_only=True))
     head = list(rows[0])
-    return {str(r[head.index("driver")]): float(r[head.index("satisfaction")]) for r in rows[1:]}
+    return {str(r[head.index("Driver")]): float(r[head.index("Satisfaction")]) for r in rows[1:]}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

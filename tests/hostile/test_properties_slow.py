@@ -26,7 +26,7 @@ from kano.shared.errors import InvalidValueError, KanoError
 from kano.shared.files import read_table
 from kano.stats import summarize, summarize_counts
 from kano.tables import CATEGORIES, evaluation_table
-from satisfaction.report import load_survey
+from satisfaction import load_survey
 
 SLOW = os.environ.get("KANO_SLOW_EXAMPLES") == "1"
 N = 10_000 if SLOW else 200

@@ -165,8 +165,8 @@ def test_user_error_is_one_line_without_traceback(tmp_path):
         ("kano.io.survey", "read_survey", ["classify", "{kano}"]),
         ("kano.shared.files", "read_table", ["columns", "{kano}"]),
         ("kano.stats", "summarize_counts", ["summarize", "{counts}"]),
-        ("satisfaction.report", "run_ipa", ["ipa", "{sat}"]),
-        ("satisfaction.report", "run_drivers", ["drivers", "{sat}"]),
+        ("satisfaction.jobs", "run_ipa", ["ipa", "{sat}"]),
+        ("satisfaction.jobs", "run_drivers", ["drivers", "{sat}"]),
     ],
 )
 def test_internal_error_is_one_line_plus_log_exit_2(inputs, monkeypatch, module, name, args):

@@ -21,9 +21,9 @@ import pytest
 from matplotlib.colors import to_rgba
 from matplotlib.container import BarContainer
 
+from satisfaction import analyze_ipa, load_survey
 from satisfaction import charts as sc
-from satisfaction.loyalty import default_thresholds, satisfaction_zones
-from satisfaction.report import analyze_ipa, load_survey
+from satisfaction.loyalty import default_thresholds, zone_table
 
 SAT = Path(__file__).resolve().parents[2] / "examples" / "satisfaction_2026Q3.xlsx"
 # driver -> (raw satisfaction column, English name, Chinese name), written out here
@@ -150,7 +150,7 @@ def test_derived_importance_bars(analysis, lang):
 def test_loyalty_by_zone_three_bars(survey, lang):
     o = survey.outcomes
     x1, x2 = default_thresholds(survey.outcome_scales["overall"])
-    zones = satisfaction_zones(o["overall"], o["loyalty_index"], x1, x2)
+    zones = zone_table(o["overall"], o["loyalty_index"], x1, x2)
     ax, caught = draw_quietly(lambda: sc.loyalty_by_zone(zones, lang))
     assert caught == []
     assert len(ax.patches) == 3
@@ -172,16 +172,26 @@ def test_loyalty_by_zone_three_bars(survey, lang):
     assert ax.get_ylim() == (0, 100)
 
 
+# value segments (domain.md): every customer first, then the segments by their codes
+SEGMENTS = {
+    "en": {"all": "all customers", "business": "business customers",
+           "key_account": "key accounts", "public": "public customers"},
+    "zh": {"all": "全部客户", "business": "商业客户", "key_account": "大客户", "public": "公众客户"},
+}  # fmt: skip
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_nps_by_segment(survey, raw, lang):
-    from kano.quarterly import _nps_by_segment
+    from satisfaction.analysis import nps_segments
 
-    table = _nps_by_segment(survey, lang)
+    table = nps_segments(survey)
     ax, caught = draw_quietly(lambda: sc.nps_by_segment(table, lang))
     assert caught == []
     assert len(ax.patches) == len(table) >= 2
     ticks = [t.get_text() for t in ax.get_yticklabels()]
-    assert ticks == [f"{s} (n={n})" for s, n in zip(table["segment"], table["n"], strict=True)]
+    assert ticks == [f"{SEGMENTS[lang][s]} (n={n})"
+                     for s, n in zip(table["segment"], table["n"], strict=True)]  # fmt: skip
+    assert table["segment"].iloc[0] == "all"
     # the first bar is every customer: promoters (9-10) minus detractors (0-6), in points
     scores = raw["推荐意愿(0-10)"]
     assert ax.patches[0].get_width() == pytest.approx(nps_by_hand(scores))

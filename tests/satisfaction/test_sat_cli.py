@@ -44,7 +44,8 @@ def method(path: Path, sheet: str = "Method") -> dict:
 
 
 def test_ipa_writes_workbook_and_charts(q2):
-    r = runner.invoke(app, ["ipa", str(q2), "--bootstrap", "200", "--seed", "7", "--by", "segment"])
+    args = ["ipa", str(q2), "--bootstrap", "200", "--seed", "7", "--by", "value_segment"]
+    r = runner.invoke(app, args)
     assert r.exit_code == 0, r.output
     out = q2.with_name("survey_ipa.xlsx")
     assert out.exists()
@@ -63,23 +64,26 @@ def test_ipa_writes_workbook_and_charts(q2):
         "Missing values",
         "Method",
     ]
-    drivers = sheet_rows(out, "Drivers").set_index("driver")
+    drivers = sheet_rows(out, "Drivers").set_index("Driver")
     # by construction in the generator: price is rated very important (4.5) and
     # has the lowest satisfaction (2.9) -> improve first; points 2.9 / 3.9 -> maintain
-    assert drivers.loc["Price", "quadrant"] == "improve"
-    assert drivers.loc["Price", "quadrant_name"] == "Improve first (chief cause of churn)"
-    assert drivers.loc["Loyalty points", "quadrant"] == "maintain"
-    probs = drivers[["p_improve", "p_keep", "p_maintain", "p_latent_churn"]].astype(float)
-    np.testing.assert_allclose(probs.sum(axis=1), 1.0)
+    assert drivers.loc["Price", "Quadrant"] == "improve"
+    assert drivers.loc["Price", "Quadrant name"] == "Improve first (chief cause of churn)"
+    assert drivers.loc["Loyalty points", "Quadrant"] == "maintain"
+    probs = drivers[["P(improve first)", "P(keep and defend)", "P(maintain)", "P(latent churn)"]]
+    np.testing.assert_allclose(probs.astype(float).sum(axis=1), 1.0)
     # sample mean of price satisfaction, recomputed from the input
     data = pd.read_excel(q2, engine="calamine")
-    assert drivers.loc["Price", "satisfaction"] == pytest.approx(data["sat_price"].mean())
+    assert drivers.loc["Price", "Satisfaction"] == pytest.approx(data["sat_price"].mean())
     m = method(out)
-    assert m["sha256"] == hashlib.sha256(q2.read_bytes()).hexdigest()
-    assert m["option bootstrap"] == "200" and m["option seed"] == "7"
-    assert "package version" in m and "timestamp" in m
+    assert m["Input SHA-256"] == hashlib.sha256(q2.read_bytes()).hexdigest()
+    assert m["Bootstrap resamples"] == 200 and m["Bootstrap seed"] == 7
+    assert "kano-toolkit version" in m and "Written at (UTC)" in m
     derived = sheet_rows(out, "Derived importance", header_row=3)
-    assert {"Tenure", "Customer traits", "Competitors"} <= set(derived["driver"])
+    assert {"Tenure", "Customer traits", "Competitors"} <= set(derived["Driver"])
+    # value segments are named in the catalogue's words (domain.md: 大客户, 商业客户, 公众客户)
+    segments = sheet_rows(out, "Segments")
+    assert set(segments["Segment"]) == {"key accounts", "business customers", "public customers"}
     assert "Wrote" in r.stdout
     assert not list(q2.parent.glob(".*.tmp"))  # atomic writes leave no temporary file
 
@@ -128,10 +132,10 @@ def test_drivers_command_sums_to_r2(q2):
     assert r.exit_code == 0, r.output
     out = q2.with_name("survey_drivers.xlsx")
     t = sheet_rows(out, "Derived importance", header_row=3)
-    r2 = float(method(out)["option R2"])
-    assert t["shapley"].astype(float).sum() == pytest.approx(r2, abs=1e-4)
-    assert t["johnson"].astype(float).sum() == pytest.approx(r2, abs=1e-4)
-    assert (t["shapley_low"].astype(float) <= t["shapley_high"].astype(float)).all()
+    r2 = float(method(out)["R²"])
+    assert t["Shapley/LMG"].astype(float).sum() == pytest.approx(r2, abs=1e-4)
+    assert t["Johnson weight"].astype(float).sum() == pytest.approx(r2, abs=1e-4)
+    assert (t["Shapley 95% low"].astype(float) <= t["Shapley 95% high"].astype(float)).all()
     assert "R² =" in r.stdout
 
 
@@ -142,7 +146,7 @@ def test_drivers_rated_only_and_loyalty_outcome(q2, tmp_path):
     )
     assert r.exit_code == 0, r.output
     t = sheet_rows(out, "Derived importance", header_row=3)
-    assert set(t["driver"]) == {
+    assert set(t["Driver"]) == {
         "Price",
         "Network quality",
         "Service quality",
@@ -234,7 +238,7 @@ def read_csv_rows(path: Path) -> list[list[str]]:
 
 def test_ipa_csv_is_the_drivers_table_without_charts(q2):
     out = q2.with_name("drivers.csv")
-    r = runner.invoke(app, ["ipa", str(q2), "-o", str(out)])
+    r = runner.invoke(app, ["ipa", str(q2), "-o", str(out), "--bootstrap", "0"])
     assert r.exit_code == 0, r.output
     rows = read_csv_rows(out)
     assert rows[0] == IPA_HEADERS
@@ -251,7 +255,9 @@ def test_ipa_csv_is_the_drivers_table_without_charts(q2):
 
 def test_ipa_json_has_every_table_and_the_method(q2):
     out = q2.with_name("ipa.json")
-    r = runner.invoke(app, ["ipa", str(q2), "-o", str(out), "--by", "segment", "--lang", "zh"])
+    r = runner.invoke(
+        app, ["ipa", str(q2), "-o", str(out), "--by", "value_segment", "--lang", "zh"]
+    )
     assert r.exit_code == 0, r.output
     import json
 
@@ -266,8 +272,13 @@ def test_ipa_json_has_every_table_and_the_method(q2):
     assert drivers["price"]["quadrant"] == "improve"
     assert drivers["price"]["quadrant_name"] == "重点改进(流失的罪魁祸首)"
     assert payload["tables"]["derived"]["title"].startswith("结果变量 overall: R² = ")
-    assert payload["method"]["sha256"] == hashlib.sha256(q2.read_bytes()).hexdigest()
-    assert payload["method"]["option by"] == "segment"
+    assert payload["method"]["输入文件 SHA-256"] == hashlib.sha256(q2.read_bytes()).hexdigest()
+    assert payload["method"]["细分依据"] == "value_segment"
+    assert payload["method"]["自助抽样次数"] == 2000  # the default
+    segments = {
+        row["segment"]: row["segment_name"] for row in payload["tables"]["segments"]["rows"]
+    }
+    assert segments == {"key_account": "大客户", "business": "商业客户", "public": "公众客户"}
     assert sorted(p.name for p in q2.parent.iterdir()) == ["ipa.json", "survey.xlsx"]
 
 
@@ -280,7 +291,7 @@ def test_drivers_csv_and_json(q2):
     payload = json.loads(out.read_text(encoding="utf-8"))
     assert list(payload["tables"]) == ["derived", "missing"]
     rows = payload["tables"]["derived"]["rows"]
-    r2 = float(payload["method"]["option R2"])
+    r2 = float(payload["method"]["R²"])
     assert sum(row["shapley"] for row in rows) == pytest.approx(r2, abs=1e-4)
     assert {row["driver"] for row in rows} >= {"price", "tenure", "customer_traits"}
     assert next(row for row in rows if row["driver"] == "price")["columns"] == "sat_price"
@@ -310,7 +321,8 @@ def test_csv_output_neutralises_formulas_and_quotes_fields(q2, tmp_path):
         for col, name in zip(("price", "network", "service"), HOSTILE_DRIVERS, strict=True):
             w.writerows([[f"imp_{col}", "importance", name], [f"sat_{col}", "satisfaction", name]])
     out = tmp_path / "hostile.csv"
-    r = runner.invoke(app, ["ipa", str(q2), "--mapping", str(mapping), "-o", str(out)])
+    r = runner.invoke(app, ["ipa", str(q2), "--mapping", str(mapping), "-o", str(out),
+                            "--bootstrap", "0"])  # fmt: skip
     assert r.exit_code == 0, r.output
     rows = read_csv_rows(out)
     names = [row[0] for row in rows[1:]]
@@ -327,7 +339,7 @@ def test_unknown_output_suffix_is_refused_before_any_work(q2, command):
     assert "out.txt: unknown output type '.txt'" in err
     assert ".xlsx" in err and ".csv" in err and ".json" in err
     err = run_error([command, str(q2), "-o", str(q2.with_name("out"))])
-    assert "the name has no suffix" in err
+    assert "no file type" in err  # kano.shared.output.output_kind's words
     # checked before the input is read: a missing input still gets the suffix error
     err = run_error([command, str(q2.with_name("nope.xlsx")), "-o", str(q2.with_name("o.png"))])
     assert "'.png'" in err and "not found" not in err

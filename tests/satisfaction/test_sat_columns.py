@@ -8,8 +8,8 @@ import pytest
 
 from kano.shared.errors import InvalidValueError, MappingFileError, OptionError, PairingError
 from kano.shared.files import read_table
+from satisfaction import load_survey
 from satisfaction.columns import find_columns, read_mapping
-from satisfaction.report import load_survey
 from satisfaction.validate import Scale, infer_scale, ratings, to_binary
 
 
@@ -155,11 +155,11 @@ def test_scale_inference():
     assert infer_scale([1, 2, 3, 4, 5]) == (Scale(1, 5), None)
     assert infer_scale([0, 3, 10]) == (Scale(0, 10), None)
     scale, note = infer_scale([2, 3, 4])
-    assert scale == Scale(1, 5) and "inferred" in note
+    assert scale == Scale(1, 5) and "inferred" in str(note)
     scale, note = infer_scale([1, 10])  # 1-10 or 0-10 without zeros: warn
     assert scale == Scale(1, 10) and note
     assert infer_scale([2, 3], Scale(1, 7)) == (Scale(1, 7), None)
-    with pytest.raises(OptionError, match="--scale"):
+    with pytest.raises(OptionError, match="scale= LOW-HIGH"):  # the keyword; --scale in the CLI
         infer_scale([1, 50])
 
 

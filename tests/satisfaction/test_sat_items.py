@@ -20,8 +20,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kano.shared.errors import InvalidValueError, MappingFileError, OptionError, PairingError
+from satisfaction import analyze_ipa, load_survey
+from satisfaction.analysis import derived_importance
 from satisfaction.columns import find_columns, nonnegative_kind, read_mapping
-from satisfaction.report import analyze_ipa, derived_importance, load_survey
+from satisfaction.render import missing_words
 
 SAT_Q = "How satisfied are you with each of the following?"
 IMP_Q = "How important is each of the following to you?"
@@ -139,25 +141,31 @@ def test_ipa_of_multi_item_drivers_with_two_importance_items(qualtrics, tmp_path
     # mean crosshair: importance (4.357 + 3.5625) / 2 = 3.960, satisfaction (3.2 + 3.5) / 2 = 3.35
     assert t.loc["price", "quadrant"] == "improve"  # 4.357 >= 3.960, 3.2 < 3.35
     assert t.loc["network", "quadrant"] == "maintain"  # 3.5625 < 3.960, 3.5 >= 3.35
-    missing = result.tables["missing"][0].set_index("column")
+    # the table is language-free (driver, role, n_items, min_items); render words its rows
+    missing = missing_words(result.tables["missing"], "en").set_index("column")
     assert missing.loc["Price: satisfaction score (at least 2 of 3 items)", "n_missing"] == 3
     assert missing.loc[FLEX, "n_missing"] == 4  # r3, r4, r5, r7 blank
     assert missing.loc[I_CALL, "n_missing"] == 1  # importance items are counted too
-    zh = analyze_ipa(survey, importance="stated", lang="zh").tables["missing"][0]
+    zh = missing_words(result.tables["missing"], "zh")
     assert "资费/价格：满意度得分(3项中至少2项)" in set(zh["column"])
 
 
-def test_method_sheet_lists_the_items_of_each_driver(qualtrics, tmp_path):
-    from satisfaction.report import _method
+def method_items(survey, lang: str) -> dict:
+    from satisfaction.render import method_table
 
+    table = method_table(survey, [], {}, [], lang)
+    return dict(zip(table.iloc[:, 0], table.iloc[:, 1], strict=True))
+
+
+def test_method_sheet_lists_the_items_of_each_driver(qualtrics, tmp_path):
     survey = load_survey(qualtrics, mapping=write_mapping(tmp_path / "map.csv", FULL))
-    info = _method(survey, {}, [], "en")
+    info = method_items(survey, "en")
     assert info["items of Price (satisfaction)"] == (
         f"{FEE}, {DATA}, {FLEX}: score = mean of the answered items, kept when at least 2 of 3 "
         "are answered"
     )
     assert info["items of Network quality (satisfaction)"] == NET
-    zh = _method(survey, {}, [], "zh")
+    zh = method_items(survey, "zh")
     assert (
         zh["通信质量(重要性)题项"]
         == f"{I_NET}, {I_CALL}：得分 = 已答题项的均值，2项中至少答1项时计入"
@@ -178,9 +186,10 @@ def test_items_of_one_driver_must_share_a_scale(qualtrics, tmp_path):
 
 def test_min_items_errors(qualtrics, tmp_path):
     price = write_mapping(tmp_path / "map.csv", PRICE_ONLY)
-    with pytest.raises(OptionError, match=r"--min-items 4: driver 'price' has only 3 satisfaction"):
+    # library messages name the keyword (min_items=); the CLI's say --min-items (test_cli_min_items)
+    with pytest.raises(OptionError, match=r"min_items= 4: driver 'price' has only 3 satisfaction"):
         load_survey(qualtrics, mapping=price, min_items=4)
-    with pytest.raises(OptionError, match="--min-items must be 1 or more, not 0"):
+    with pytest.raises(OptionError, match="min_items= must be 1 or more, not 0"):
         load_survey(qualtrics, mapping=price, min_items=0)
     full = write_mapping(tmp_path / "full.csv", FULL)
     with pytest.raises(OptionError, match="driver 'network' has only 1 satisfaction item "):
@@ -306,9 +315,10 @@ def test_numeric_driver_shapley_two_predictors_closed_form(tmp_path):
     # it enters derived importance only: the IPA map keeps the rated driver and says why
     res = analyze_ipa(survey, importance="derived")
     assert list(res.result.table["driver"]) == ["price"]
-    assert any("numeric driver(s) Tenure left out of the IPA map" in n for n in res.notes)
-    zh = analyze_ipa(survey, importance="derived", lang="zh")
-    assert any("数值型驱动因素 在网时长 未放入IPA图" in n for n in zh.notes)
+    assert any(
+        "numeric driver(s) Tenure left out of the IPA map" in n.text("en") for n in res.notes
+    )
+    assert any("数值型驱动因素 在网时长 未放入IPA图" in n.text("zh") for n in res.notes)
 
 
 def test_numeric_driver_does_not_double_count_the_observed_tenure(tmp_path):
@@ -321,7 +331,7 @@ def test_numeric_driver_does_not_double_count_the_observed_tenure(tmp_path):
     # ... but the declared driver of that name stands for it: one tenure player, its column
     assert list(d.table["driver"]) == ["price", "tenure"]
     assert d.table.set_index("driver").loc["tenure", "columns"] == WJX_MONTHS
-    assert any("tenure_months" in n and "not counted twice" in n for n in d.notes)
+    assert any("tenure_months" in str(n) and "not counted twice" in str(n) for n in d.notes)
     # the same column as tenure trait (for tenure bands) and as numeric driver
     both = [*NUMERIC_MAP, (WJX_MONTHS, "tenure", "", "")]
     path = write_wjx(tmp_path / "wjx2.csv", tenure_data())
@@ -384,7 +394,7 @@ def test_numeric_outcome(tmp_path):
     with pytest.raises(
         OptionError,
         match=re.escape(
-            f"--outcome '{WJX_MONTHS}': that column is the numeric driver 'tenure', a predictor"
+            f"outcome= '{WJX_MONTHS}': that column is the numeric driver 'tenure', a predictor"
         ),
     ):
         derived_importance(survey, outcome=WJX_MONTHS)
@@ -397,7 +407,7 @@ def test_numeric_outcome(tmp_path):
     survey = load_survey(path, mapping=write_mapping(tmp_path / "num.csv", rows))
     assert "overall" not in survey.outcome_scales
     assert derived_importance(survey).outcome == "overall"
-    with pytest.raises(OptionError, match="--zones needs overall satisfaction on a rating scale"):
+    with pytest.raises(OptionError, match="zones= needs overall satisfaction on a rating scale"):
         analyze_ipa(survey, importance="derived", zones=(3, 7))
 
 
@@ -458,7 +468,7 @@ def test_cli_min_items(qualtrics, tmp_path):
     # at least 1 item: (4 + 3 + 5 + 3 + 2 + 4 + 4) / 7 = 25 / 7
     assert price["satisfaction"] == pytest.approx(25 / 7)
     assert (price["n_satisfaction"], price["n_items"]) == (7, 3)
-    assert payload["method"]["option min items"] == "1"
+    assert payload["method"]["Minimum answered items per driver score"] == 1
     missing = {row["column"]: row for row in payload["tables"]["missing"]["rows"]}
     assert missing["Price: satisfaction score (at least 1 of 3 items)"]["n_missing"] == 1
     line = one_line_error(cli("ipa", qualtrics, "--mapping", full, "--min-items", 2))

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from kano.shared.errors import OptionError
-from satisfaction.loyalty import default_thresholds, loyalty_index, nps, satisfaction_zones
+from satisfaction.loyalty import default_thresholds, loyalty_index, nps, zone_table
 from satisfaction.validate import Scale
 
 
@@ -73,7 +73,7 @@ def test_loyalty_index_scaling_by_hand():
 def test_zones_by_hand():
     sat = pd.Series([1, 2, 3, 4, 5])
     loy = pd.Series([10, 20, 30, 40, 90])
-    z = satisfaction_zones(sat, loy, 3, 4).set_index("zone")
+    z = zone_table(sat, loy, 3, 4).set_index("zone")
     assert list(z["n"]) == [2, 1, 2]
     assert z.loc["dissatisfied", "mean_loyalty"] == 15
     assert z.loc["neither", "mean_loyalty"] == 30
@@ -85,10 +85,10 @@ def test_zones_by_hand():
 def test_zone_slope_and_thresholds():
     sat = pd.Series([1, 1, 2, 2, 5, 5, 6, 6, 9, 9, 10, 10])
     loy = pd.Series([10, 12, 14, 16, 30, 30, 31, 31, 70, 70, 90, 90])
-    z = satisfaction_zones(sat, loy, 4, 8).set_index("zone")
+    z = zone_table(sat, loy, 4, 8).set_index("zone")
     assert z.loc["dissatisfied", "slope"] == pytest.approx(4.0)  # (15-11)/1
     assert z.loc["satisfied", "slope"] == pytest.approx(20.0)
     assert default_thresholds(Scale(1, 5)) == (3.0, 4.0)
     assert default_thresholds(Scale(0, 10)) == (5.0, 7.5)
     with pytest.raises(OptionError, match="X1 < X2"):
-        satisfaction_zones(sat, loy, 8, 4)
+        zone_table(sat, loy, 8, 4)

@@ -1,5 +1,8 @@
 """Words of the satisfaction side: quadrants (domain.md: 重点改进, 保持并优化, 维持, 潜在流失区),
-zones, drivers, sheets, columns and charts."""
+zones, drivers, sheets, columns, charts, notes (``note.sat_*``), findings (``finding.sat_*``),
+titles (``title.sat_*``), the Method sheet (``method.sat_*``), loyalty measures
+(``sat_measure.*``), driver roles (``sat_role.*``) and the missing-values rows
+(``sat_missing.*``)."""
 
 EN = {
     "quadrant.improve": "Improve first (chief cause of churn)",
@@ -30,7 +33,6 @@ EN = {
     "sheet.sat_drivers": "Drivers",
     "sheet.sat_derived": "Derived importance",
     "sheet.sat_compare": "Stated vs derived",
-    "sheet.sat_quadrant_prob": "Quadrant probability",
     "sheet.sat_loyalty": "Loyalty",
     "sheet.sat_zones": "Satisfaction zones",
     "sheet.sat_segments": "Segments",
@@ -97,6 +99,91 @@ EN = {
     "chart.sat_loyalty": "Loyalty index (0-100)",
     "chart.sat_nps": "NPS by segment (95% CI)",
     "chart.sat_nps_axis": "NPS (points)",
+    "column.stated": "Stated importance (mean)",
+    "column.derived": "Derived importance (% of R²)",
+    "column.slope": "Slope (loyalty points per satisfaction point)",
+    "column.nps": "NPS",
+    "sat_measure.nps": "NPS",
+    "sat_measure.promoters_pct": "promoters %",
+    "sat_measure.passives_pct": "passives %",
+    "sat_measure.detractors_pct": "detractors %",
+    "sat_measure.n": "n",
+    "sat_measure.loyalty_index": "loyalty index (0-100)",
+    "sat_measure.no_loyalty_index": "respondents without an index",
+    "sat_role.satisfaction": "satisfaction",
+    "sat_role.importance": "importance",
+    "sat_role.numeric": "numeric driver",
+    "sat_missing.score": "{driver}: {role} score (at least {m} of {k} items)",
+    "title.sat_derived": "Outcome {outcome}: R² = {r2:.3f}{ci}; {n_used} complete cases, "
+    "{n_dropped} rows dropped",
+    "title.sat_zones": "X1 = {x1:g}, X2 = {x2:g}",
+    "title.sat_segment_tests": "Kruskal-Wallis per variable; p adjusted by Benjamini-Hochberg",
+    "note.sat_reader": "{text}",
+    "note.sat_scale_assumed": "no ratings to infer the scale from; assumed {scale}",
+    "note.sat_scale_inferred": "scale inferred as {scale} from answers between {low} and {high}; "
+    "declare the scale if that is wrong",
+    "note.sat_scale_inferred_in": "{columns}: scale inferred as {scale} from answers between "
+    "{low} and {high}; declare the scale if that is wrong",
+    "note.sat_no_customer_type": "no customer-type column: every customer spending {spend} yuan "
+    "a month or less is counted as a public customer (business customers cannot be told apart)",
+    "note.sat_rows_dropped": "{n} rows with a blank in the model variables dropped "
+    "(complete cases)",
+    "note.sat_resamples_skipped": "{n} bootstrap resamples with a constant predictor skipped",
+    "note.sat_observed_dropped": "observed predictor(s) {names} left out of derived importance: "
+    "the declared driver(s) {drivers} stand for the same input (same column or name), so it is "
+    "not counted twice",
+    "note.sat_numeric_left_out": "numeric driver(s) {drivers} left out of the IPA map: a number "
+    "has no satisfaction position; they are predictors of derived importance",
+    "note.sat_importance_derived": "no importance ratings found: the importance axis is derived "
+    "importance",
+    "note.sat_derived_not_computed": "derived importance not computed: {reason}",
+    "note.sat_no_stated_importance": "no stated importance for {drivers}: left out of the "
+    "stated IPA",
+    "note.sat_segment_small": "segment '{segment}' left out of the per-segment IPA: {n} "
+    "respondents",
+    "note.sat_segment_failed": "segment '{segment}' left out of the per-segment IPA: {reason}",
+    "finding.sat_improve": "{driver}: improve first (chief cause of churn): importance "
+    "{importance_pct:.0f}, satisfaction {satisfaction_pct:.0f} (0-100)",
+    "finding.sat_improve_p": "{driver}: improve first (chief cause of churn): importance "
+    "{importance_pct:.0f}, satisfaction {satisfaction_pct:.0f} (0-100); in this quadrant in "
+    "{p:.0%} of the bootstrap resamples",
+    "finding.sat_nps": "NPS {nps:+.0f} points (95% CI {ci_low:+.0f} to {ci_high:+.0f}; "
+    "{n} answers)",
+    "finding.sat_zones": "Mean loyalty index by satisfaction zone (X1 = {x1:g}, X2 = {x2:g}): "
+    "dissatisfied {dissatisfied:.0f}, neither {neither:.0f}, satisfied {satisfied:.0f}",
+    "finding.sat_model": "Outcome {outcome}: R² = {r2:.3f} ({n} complete cases)",
+    "method.sat_column": "column {column}",
+    "method.sat_items": "items of {driver} ({role})",
+    "method.sat_items_many": "{items}: score = mean of the answered items, kept when at least "
+    "{m} of {k} are answered",
+    "method.sat_items_numeric": "{items} (a number, not a rating)",
+    "method.sat_scale": "Rating scale (declared)",
+    "method.sat_satisfaction_scale": "Satisfaction scale",
+    "method.sat_importance_scale": "Importance scale",
+    "method.sat_importance": "Importance axis",
+    "method.sat_outcome": "Outcome of derived importance",
+    "method.sat_crosshair": "Crosshair rule",
+    "method.sat_crosshair_satisfaction": "Crosshair satisfaction",
+    "method.sat_crosshair_importance": "Crosshair importance",
+    "method.sat_by": "Split by",
+    "method.sat_bootstrap": "Bootstrap resamples",
+    "method.sat_seed": "Bootstrap seed",
+    "method.sat_diagonal": "Iso-priority diagonal",
+    "method.sat_zones": "Zone thresholds X1, X2",
+    "method.sat_key_account_spend": "Key-account spend (yuan a month)",
+    "method.sat_min_items": "Minimum answered items per driver score",
+    "method.sat_customer_types": "Customer types assigned",
+    "method.sat_rated_only": "Rated drivers only",
+    "method.sat_r2": "R²",
+    "method.sat_complete_cases": "Complete cases",
+    "method.sat_rows_dropped": "Rows dropped",
+    "method.sat_methods": "Methods",
+    "method.sat_methods_text": "IPA: Martilla & James (1977); derived importance: Shapley/LMG "
+    "(Lindeman, Merenda & Gold 1980; Grömping 2007) and Johnson (2000) relative weights from the "
+    "correlation matrix of complete cases; percentile bootstrap CIs; NPS: Reichheld (2003), Wald "
+    "CI; segment tests: Kruskal-Wallis with Benjamini-Hochberg (1995). See docs/methods.md, "
+    "Part II.",
+    "method.sat_default": "(default)",
 }
 
 ZH = {
@@ -128,7 +215,6 @@ ZH = {
     "sheet.sat_drivers": "驱动因素",
     "sheet.sat_derived": "推导重要性",
     "sheet.sat_compare": "陈述与推导对比",
-    "sheet.sat_quadrant_prob": "象限概率",
     "sheet.sat_loyalty": "忠诚度",
     "sheet.sat_zones": "满意度分区",
     "sheet.sat_segments": "细分",
@@ -195,4 +281,77 @@ ZH = {
     "chart.sat_loyalty": "忠诚度指数(0-100)",
     "chart.sat_nps": "各细分群体的NPS(95%置信区间)",
     "chart.sat_nps_axis": "NPS(分)",
+    "column.stated": "陈述重要性(均值)",
+    "column.derived": "推导重要性(占R²%)",
+    "column.slope": "斜率(每满意度分的忠诚度变化)",
+    "column.nps": "NPS",
+    "sat_measure.nps": "NPS",
+    "sat_measure.promoters_pct": "推荐者 %",
+    "sat_measure.passives_pct": "被动者 %",
+    "sat_measure.detractors_pct": "贬损者 %",
+    "sat_measure.n": "样本数",
+    "sat_measure.loyalty_index": "忠诚度指数(0-100)",
+    "sat_measure.no_loyalty_index": "没有指数的受访者",
+    "sat_role.satisfaction": "满意度",
+    "sat_role.importance": "重要性",
+    "sat_role.numeric": "数值型驱动因素",
+    "sat_missing.score": "{driver}：{role}得分({k}项中至少{m}项)",
+    "title.sat_derived": "结果变量 {outcome}: R² = {r2:.3f}{ci}; 完整样本 {n_used}, 剔除 {n_dropped} 行",
+    "title.sat_zones": "X1 = {x1:g}, X2 = {x2:g}",
+    "title.sat_segment_tests": "逐变量Kruskal-Wallis检验;p值经Benjamini-Hochberg校正",
+    "note.sat_reader": "{text}",
+    "note.sat_scale_assumed": "没有可用于推断量表的评分；假定为 {scale}",
+    "note.sat_scale_inferred": "根据 {low} 到 {high} 之间的答案推断量表为 {scale}；如不正确请声明量表",
+    "note.sat_scale_inferred_in": "{columns}：根据 {low} 到 {high} 之间的答案推断量表为 {scale}；"
+    "如不正确请声明量表",
+    "note.sat_no_customer_type": "没有客户类型列：月消费不超过{spend}元的客户都计为公众客户(无法区分商业客户)",
+    "note.sat_rows_dropped": "模型变量有空值的 {n} 行已剔除(完整样本)",
+    "note.sat_resamples_skipped": "{n} 次含恒定预测变量的自助抽样已跳过",
+    "note.sat_observed_dropped": "观测变量 {names} 未纳入推导重要性：已声明的驱动因素 {drivers} "
+    "代表同一输入(同一列或同名)，不重复计算",
+    "note.sat_numeric_left_out": "数值型驱动因素 {drivers} 未放入IPA图：数值没有满意度位置；"
+    "它们作为推导重要性的预测变量",
+    "note.sat_importance_derived": "未找到重要性评分：重要性轴为推导重要性",
+    "note.sat_derived_not_computed": "未计算推导重要性：{reason}",
+    "note.sat_no_stated_importance": "{drivers} 没有陈述重要性：未纳入陈述重要性IPA",
+    "note.sat_segment_small": "细分群体“{segment}”未纳入分群IPA：只有{n}名受访者",
+    "note.sat_segment_failed": "细分群体“{segment}”未纳入分群IPA：{reason}",
+    "finding.sat_improve": "{driver}：重点改进(流失的罪魁祸首)：重要性{importance_pct:.0f}，"
+    "满意度{satisfaction_pct:.0f}(0-100)",
+    "finding.sat_improve_p": "{driver}：重点改进(流失的罪魁祸首)：重要性{importance_pct:.0f}，"
+    "满意度{satisfaction_pct:.0f}(0-100)；{p:.0%}的自助抽样落在该象限",
+    "finding.sat_nps": "NPS {nps:+.0f}分(95%置信区间 {ci_low:+.0f} 至 {ci_high:+.0f}；{n}个回答)",
+    "finding.sat_zones": "各满意度分区的平均忠诚度指数(X1 = {x1:g}, X2 = {x2:g})：不满意区 "
+    "{dissatisfied:.0f}，没有满意/没有不满意区 {neither:.0f}，满意区 {satisfied:.0f}",
+    "finding.sat_model": "结果变量 {outcome}：R² = {r2:.3f}(完整样本 {n})",
+    "method.sat_column": "列 {column}",
+    "method.sat_items": "{driver}({role})题项",
+    "method.sat_items_many": "{items}：得分 = 已答题项的均值，{k}项中至少答{m}项时计入",
+    "method.sat_items_numeric": "{items}(数值，非评分)",
+    "method.sat_scale": "评分量表(声明)",
+    "method.sat_satisfaction_scale": "满意度量表",
+    "method.sat_importance_scale": "重要性量表",
+    "method.sat_importance": "重要性轴",
+    "method.sat_outcome": "推导重要性的结果变量",
+    "method.sat_crosshair": "十字线规则",
+    "method.sat_crosshair_satisfaction": "十字线满意度",
+    "method.sat_crosshair_importance": "十字线重要性",
+    "method.sat_by": "细分依据",
+    "method.sat_bootstrap": "自助抽样次数",
+    "method.sat_seed": "自助抽样种子",
+    "method.sat_diagonal": "等优先级对角线",
+    "method.sat_zones": "分区阈值 X1, X2",
+    "method.sat_key_account_spend": "大客户月消费门槛(元)",
+    "method.sat_min_items": "驱动因素得分所需最少已答题项",
+    "method.sat_customer_types": "指定的客户类型",
+    "method.sat_rated_only": "仅评分驱动因素",
+    "method.sat_r2": "R²",
+    "method.sat_complete_cases": "完整样本",
+    "method.sat_rows_dropped": "剔除行数",
+    "method.sat_methods": "方法",
+    "method.sat_methods_text": "IPA：Martilla & James (1977)；推导重要性：基于完整样本相关矩阵的"
+    "Shapley/LMG(Lindeman, Merenda & Gold 1980；Grömping 2007)与Johnson (2000)相对权重；百分位"
+    "自助法置信区间；NPS：Reichheld (2003)，Wald置信区间；细分检验：Kruskal-Wallis，"
+    "Benjamini-Hochberg (1995)校正。见 docs/methods.md 第二部分。",
+    "method.sat_default": "(默认)",
 }

@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from kano.shared.errors import OptionError
-from satisfaction.drivers import bootstrap_counts, relative_importance
-from satisfaction.ipa import assign_quadrants, compare_importance, ipa, parse_crosshair
+from satisfaction.quadrants import assign_quadrants, compare_importance, ipa_table, parse_crosshair
+from satisfaction.relative_importance import bootstrap_counts, relative_importance
 from satisfaction.validate import Scale
 
 S15 = Scale(1, 5)
@@ -26,7 +26,7 @@ def quadrants(result) -> dict[str, str]:
 def test_mean_crosshair_four_quadrants():
     imp = constant({"a": 4.5, "b": 4.0, "c": 2.0, "d": 2.5})
     sat = constant({"a": 2.0, "b": 4.5, "c": 4.0, "d": 2.5})
-    r = ipa(sat, imp, S15, S15, "mean")
+    r = ipa_table(sat, imp, S15, S15, "mean")
     # grand means: importance (4.5+4+2+2.5)/4 = 3.25, satisfaction (2+4.5+4+2.5)/4 = 3.25
     assert r.importance_cross == pytest.approx(3.25)
     assert r.satisfaction_cross == pytest.approx(3.25)
@@ -37,8 +37,8 @@ def test_median_crosshair_differs_from_mean():
     imp = constant({"a": 1.5, "b": 2.0, "c": 2.5, "d": 4.5, "e": 5.0})
     sat = constant({"a": 3.0, "b": 3.0, "c": 3.0, "d": 3.0, "e": 3.0})
     # mean importance 3.1 -> c (2.5) is low; median 2.5 -> c is high (on the line counts as high)
-    by_mean = quadrants(ipa(sat, imp, S15, S15, "mean"))
-    by_median = quadrants(ipa(sat, imp, S15, S15, "median"))
+    by_mean = quadrants(ipa_table(sat, imp, S15, S15, "mean"))
+    by_median = quadrants(ipa_table(sat, imp, S15, S15, "median"))
     assert by_mean["c"] == "maintain"  # satisfaction 3 = crosshair 3 -> high
     assert by_median["c"] == "keep"
     assert by_median["b"] == "maintain"
@@ -47,7 +47,7 @@ def test_median_crosshair_differs_from_mean():
 def test_midpoint_crosshair_uses_scale_midpoints():
     imp = constant({"a": 5.0, "b": 3.5})  # 1-7: midpoint 4
     sat = constant({"a": 6.0, "b": 3.0})  # 1-10: midpoint 5.5
-    r = ipa(sat, imp, Scale(1, 10), Scale(1, 7), "midpoint")
+    r = ipa_table(sat, imp, Scale(1, 10), Scale(1, 7), "midpoint")
     assert (r.importance_cross, r.satisfaction_cross) == (4.0, 5.5)
     assert quadrants(r) == {"a": "keep", "b": "latent_churn"}
 
@@ -55,7 +55,7 @@ def test_midpoint_crosshair_uses_scale_midpoints():
 def test_given_crosshair_x_is_satisfaction_y_is_importance():
     imp = constant({"a": 4.2, "b": 3.9})
     sat = constant({"a": 3.4, "b": 3.6})
-    r = ipa(sat, imp, S15, S15, parse_crosshair("3.5,4"))
+    r = ipa_table(sat, imp, S15, S15, parse_crosshair("3.5,4"))
     assert (r.satisfaction_cross, r.importance_cross) == (3.5, 4.0)
     assert quadrants(r) == {"a": "improve", "b": "maintain"}
     assert r.crosshair_rule == "given (3.5, 4)"
@@ -68,14 +68,14 @@ def test_assign_quadrants_ties_count_as_high():
 
 @pytest.mark.parametrize("bad", ["avg", "1", "a,b", "1,2,3"])
 def test_parse_crosshair_errors(bad):
-    with pytest.raises(OptionError, match="--crosshair"):
+    with pytest.raises(OptionError, match="crosshair="):  # the keyword; --crosshair in the CLI
         parse_crosshair(bad)
 
 
 def test_means_cis_gap_and_priority_by_hand():
     imp = pd.DataFrame({"a": [1, 2, 3, 4, 5], "b": [5, 5, 5, 5, 5]})
     sat = pd.DataFrame({"a": [1, 1, 1, 1, 1], "b": [10, 10, 10, 10, 10]})
-    r = ipa(sat, imp, Scale(1, 10), S15, "mean")
+    r = ipa_table(sat, imp, Scale(1, 10), S15, "mean")
     t = r.table.set_index("driver")
     # a: mean 3, sd sqrt(2.5), t(.975, 4) = 2.776445 -> half width 2.776445 * 1.581139 / sqrt(5)
     half = 2.776445 * np.sqrt(2.5) / np.sqrt(5)
@@ -99,7 +99,7 @@ def test_means_cis_gap_and_priority_by_hand():
 def test_blanks_counted_per_driver():
     imp = pd.DataFrame({"a": [4, np.nan, 5], "b": [1, 2, 3]})
     sat = pd.DataFrame({"a": [2, 3, np.nan], "b": [np.nan, np.nan, 3]})
-    t = ipa(sat, imp, S15, S15).table.set_index("driver")
+    t = ipa_table(sat, imp, S15, S15).table.set_index("driver")
     assert (t.loc["a", "n_importance"], t.loc["a", "n_satisfaction"]) == (2, 2)
     assert t.loc["a", "importance"] == 4.5
     assert t.loc["b", "n_satisfaction"] == 1
@@ -129,13 +129,13 @@ def make_survey(n: int, seed: int):
 def test_quadrant_probabilities_from_bootstrap():
     imp, sat = make_survey(400, 3)
     counts = bootstrap_counts(400, 300, seed=9)
-    r = ipa(sat, imp, S15, S15, "mean", counts=counts)
+    r = ipa_table(sat, imp, S15, S15, "mean", counts=counts)
     p = r.table.set_index("driver")[["p_improve", "p_keep", "p_maintain", "p_latent_churn"]]
     np.testing.assert_allclose(p.sum(axis=1), 1.0)
     # a: importance ~4.5 vs crosshair ~3.6, satisfaction ~1.5 vs ~3.1: always "improve"
     assert p.loc["a", "p_improve"] == 1.0
     assert p.loc["c", "p_maintain"] == 1.0
-    again = ipa(sat, imp, S15, S15, "mean", counts=bootstrap_counts(400, 300, seed=9))
+    again = ipa_table(sat, imp, S15, S15, "mean", counts=bootstrap_counts(400, 300, seed=9))
     pd.testing.assert_frame_equal(r.table, again.table)
 
 
@@ -145,7 +145,7 @@ def test_quadrant_probability_near_crosshair_is_uncertain():
     # the latent-churn zone (both < 3), each about half of the time
     imp = pd.DataFrame({"a": [5, 4] * 50, "b": [1, 2] * 50, "d": [2, 4] * 50})
     sat = pd.DataFrame({"a": [1, 2] * 50, "b": [5, 4] * 50, "d": [2, 4] * 50})
-    r = ipa(sat, imp, S15, S15, "midpoint", counts=bootstrap_counts(100, 400, seed=1))
+    r = ipa_table(sat, imp, S15, S15, "midpoint", counts=bootstrap_counts(100, 400, seed=1))
     p = r.table.set_index("driver").loc[
         "d", ["p_improve", "p_keep", "p_maintain", "p_latent_churn"]
     ]
@@ -160,13 +160,13 @@ def test_derived_importance_axis_and_comparison():
     sat = pd.DataFrame({k: rng.integers(1, 6, n).astype(float) for k in ["a", "b", "c"]})
     y = 0.8 * sat["a"] + 0.3 * sat["b"] + rng.normal(0, 1, n)
     derived = relative_importance(sat, y.rename("overall"))
-    r = ipa(sat, None, S15, None, "midpoint", derived)
+    r = ipa_table(sat, None, S15, None, "midpoint", derived)
     t = r.table.set_index("driver")
     shares = 100 * derived.table.set_index("driver")["shapley_share"]
     np.testing.assert_allclose(t["importance"], shares.loc[["a", "b", "c"]])
     assert r.importance_cross == pytest.approx(100 / 3)  # equal shares of R²
     assert np.isnan(t["gap"]).all()
-    stated = ipa(sat, constant({"a": 2.0, "b": 4.0, "c": 4.5}, n), S15, S15)
+    stated = ipa_table(sat, constant({"a": 2.0, "b": 4.0, "c": 4.5}, n), S15, S15)
     cmp = compare_importance(stated, derived).set_index("driver")
     assert cmp.loc["a", "derived_rank"] == 1 and cmp.loc["a", "stated_rank"] == 3
     assert not cmp.loc["a", "agree"]

@@ -1,9 +1,10 @@
-"""Importance-performance analysis (Martilla & James 1977) of loyalty drivers.
+"""Importance-performance analysis (Martilla & James 1977) of loyalty drivers: the quadrants.
 
 Each driver is placed by its mean satisfaction (x axis) and its importance
 (y axis: mean stated importance, or derived importance as the driver's share
-of R² in percent); crosshairs split the map into the four quadrants named in
-the users' own words (see :mod:`satisfaction.labels`):
+of R² in percent); crosshairs split the map into the four quadrants, whose
+keys are named in the users' own words by the catalogue (``quadrant.<key>``,
+domain.md: 重点改进, 保持并优化, 维持, 潜在流失区):
 
 =================  ===================  =============================================
 importance         satisfaction         quadrant
@@ -26,11 +27,13 @@ import pandas as pd
 from scipy import stats
 
 from kano.shared.errors import OptionError
-from satisfaction.drivers import DerivedImportance
-from satisfaction.labels import QUADRANTS
+from satisfaction.display import html_view, text_view
+from satisfaction.relative_importance import DerivedImportance
 from satisfaction.validate import Scale
 
 CROSSHAIR_RULES = ("mean", "median", "midpoint")
+#: Quadrant keys in the order they are listed (action priority).
+QUADRANTS = ("improve", "keep", "maintain", "latent_churn")
 
 
 def parse_crosshair(text: str | tuple[float, float]) -> str | tuple[float, float]:
@@ -47,7 +50,8 @@ def parse_crosshair(text: str | tuple[float, float]) -> str | tuple[float, float
     except ValueError:
         pass
     raise OptionError(
-        f"--crosshair must be mean, median, midpoint or X,Y (satisfaction,importance), not {text!r}"
+        "{opt:crosshair} must be mean, median, midpoint or X,Y (satisfaction,importance), "
+        f"not {text!r}"
     )
 
 
@@ -89,7 +93,8 @@ def crosshair_point(
     raise OptionError(f"unknown crosshair rule {rule!r}")
 
 
-def _t_interval(values: pd.DataFrame, level: float) -> tuple[np.ndarray, ...]:
+def mean_interval(values: pd.DataFrame, level: float = 0.95) -> tuple[np.ndarray, ...]:
+    """Per column: available cases, mean and the t interval of the mean (NaN below 2 cases)."""
     n = values.notna().sum().to_numpy()
     mean = values.mean().to_numpy()
     sd = values.std(ddof=1).to_numpy()
@@ -122,7 +127,7 @@ class IPAResult:
     - ``gap``: importance_pct - satisfaction_pct (stated importance only, else NaN);
     - ``priority_score``: height above the iso-priority diagonal through the
       crosshair in 0-100 units, ``(I% - I0%) - (S% - S0%)``; ``priority``: its rank (1 = first);
-    - ``quadrant``: key in :data:`satisfaction.labels.QUADRANTS`;
+    - ``quadrant``: key in :data:`QUADRANTS`;
     - with a bootstrap, ``p_improve, p_keep, p_maintain, p_latent_churn``:
       share of resamples in which the driver falls in each quadrant.
     """
@@ -136,8 +141,24 @@ class IPAResult:
     importance_scale: Scale | None
     bootstrap: int = 0
 
+    def _facts(self) -> list[str]:
+        counts = self.table["quadrant"].value_counts()
+        shown = ", ".join(f"{k} {counts[k]}" for k in QUADRANTS if k in counts)
+        return [f"{len(self.table)} drivers", f"importance {self.importance_source}",
+                f"crosshair {self.crosshair_rule} (satisfaction {self.satisfaction_cross:.3g}, "
+                f"importance {self.importance_cross:.3g})", shown,
+                *([f"bootstrap {self.bootstrap}"] if self.bootstrap else [])]  # fmt: skip
 
-def ipa(
+    def __repr__(self) -> str:
+        return text_view("IPAResult", self._facts())
+
+    def _repr_html_(self) -> str:
+        return html_view("Importance-performance analysis", self._facts(), self.table,
+                         ("driver", "importance", "satisfaction", "importance_pct",
+                          "satisfaction_pct", "priority", "quadrant"))  # fmt: skip
+
+
+def ipa_table(
     satisfaction: pd.DataFrame,
     importance: pd.DataFrame | None = None,
     satisfaction_scale: Scale | None = None,
@@ -147,7 +168,10 @@ def ipa(
     counts: np.ndarray | None = None,
     level: float = 0.95,
 ) -> IPAResult:
-    """Importance-performance analysis of drivers.
+    """Importance-performance analysis of drivers given as rating columns.
+
+    The computation behind :func:`satisfaction.ipa`, which takes a survey or a
+    DataFrame with column names.
 
     Parameters
     ----------
@@ -167,13 +191,13 @@ def ipa(
     rule = parse_crosshair(crosshair)
     drivers = list(satisfaction.columns)
     sscale = satisfaction_scale or Scale(1, 5)
-    n_s, mean_s, lo_s, hi_s = _t_interval(satisfaction, level)
+    n_s, mean_s, lo_s, hi_s = mean_interval(satisfaction, level)
     if derived is None:
         if importance is None:
             raise OptionError("stated importance needs importance ratings; use derived importance")
         iscale = importance_scale or Scale(1, 5)
         importance = importance[drivers]
-        n_i, mean_i, lo_i, hi_i = _t_interval(importance, level)
+        n_i, mean_i, lo_i, hi_i = mean_interval(importance, level)
         imp_pct = iscale.to_pct(mean_i)
         imp_mid = iscale.midpoint
         source = "stated"

@@ -29,6 +29,9 @@ import numpy as np
 import pandas as pd
 
 from kano.shared.errors import OptionError
+from kano.shared.records import Note
+from satisfaction.display import html_view, text_view
+from satisfaction.notes import note
 
 _MAX_PLAYERS = 16
 _CHUNK_ELEMENTS = 4_000_000
@@ -143,10 +146,11 @@ def corr_from_counts(z: np.ndarray, counts: np.ndarray) -> np.ndarray:
     for b in range(nb):  # a loop over resamples, not respondents
         w = counts[b].astype(float)
         tot = w.sum()
-        mean = (w @ z) / tot
-        cov = ((z.T * w) @ z) / tot - np.outer(mean, mean)
-        sd = np.sqrt(np.clip(np.diag(cov), 0, None))
+        # a small sample may draw no complete case at all: NaN, and the resample is skipped
         with np.errstate(invalid="ignore", divide="ignore"):
+            mean = (w @ z) / tot
+            cov = ((z.T * w) @ z) / tot - np.outer(mean, mean)
+            sd = np.sqrt(np.clip(np.diag(cov), 0, None))
             out[b] = cov / np.outer(sd, sd)
     return out
 
@@ -182,7 +186,8 @@ class DerivedImportance:
     - ``rank``: 1 = largest Shapley value;
     - with a bootstrap, ``shapley_low/high`` and ``johnson_low/high`` (percentile 95%).
 
-    ``samples`` holds the bootstrap Shapley values ``(B, drivers)``.
+    ``samples`` holds the bootstrap Shapley values ``(B, drivers)``; ``notes``
+    what the user should know (rows dropped, resamples skipped).
     """
 
     table: pd.DataFrame
@@ -195,7 +200,22 @@ class DerivedImportance:
     bootstrap: int
     seed: int | None
     samples: np.ndarray | None = None
-    notes: tuple[str, ...] = field(default_factory=tuple)
+    notes: tuple[Note, ...] = field(default_factory=tuple)
+
+    def _facts(self) -> list[str]:
+        ci = f" [{self.r2_low:.3f}, {self.r2_high:.3f}]" if self.bootstrap else ""
+        top = self.table.sort_values("rank").head(3)
+        lead = ", ".join(f"{d} {s:.0%}" for d, s in zip(top["driver"], top["shapley_share"],
+                                                         strict=True))  # fmt: skip
+        return [f"outcome={self.outcome!r}", f"R²={self.r2:.3f}{ci}", f"n={self.n_used}",
+                f"{len(self.table)} drivers", f"largest shares: {lead}"]  # fmt: skip
+
+    def __repr__(self) -> str:
+        return text_view("DerivedImportance", self._facts())
+
+    def _repr_html_(self) -> str:
+        return html_view("Derived importance", self._facts(), self.table,
+                         ("driver", "r", "beta", "johnson", "shapley", "shapley_share", "rank"))  # fmt: skip
 
 
 def relative_importance(
@@ -279,9 +299,7 @@ def relative_importance(
     samples = None
     notes = []
     if n_dropped:
-        notes.append(
-            f"{n_dropped} rows with a blank in the model variables dropped (complete cases)"
-        )
+        notes.append(note("rows_dropped", n=n_dropped))
     if counts is None and bootstrap:
         counts = bootstrap_counts(len(data), bootstrap, seed)
     if counts is not None and len(counts):
@@ -289,9 +307,7 @@ def relative_importance(
         ok = np.isfinite(cb).all(axis=(1, 2))
         ok[ok] = np.linalg.eigvalsh(cb[ok][:, :p, :p]).min(axis=1) > 1e-10
         if (~ok).any():
-            notes.append(
-                f"{int((~ok).sum())} bootstrap resamples with a constant predictor skipped"
-            )
+            notes.append(note("resamples_skipped", n=int((~ok).sum())))
         vb = np.full((len(cb), 2 ** len(gidx)), np.nan)
         vb[ok] = subset_r2(cb[ok][:, :p, :p], cb[ok][:, :p, p], gidx)
         samples = np.full((len(cb), len(gidx)), np.nan)
