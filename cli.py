@@ -426,244 +426,127 @@ def compare_cmd(
     _show(compare_lines(result), result, quiet)
 
 
-# --- (being moved to jobs) ---
+# --- the satisfaction survey, read by ipa and drivers, and beside the Kano one by priority and report
+
+SatSheetOpt = Annotated[
+    str | None, typer.Option("--sat-sheet", help="Sheet of the --satisfaction file.")
+]
+SatMappingOpt = Annotated[
+    Path | None,
+    typer.Option("--sat-mapping", help="Column mapping of the --satisfaction file (.csv/.yaml): column, role, driver, scale."),
+]
+SatScaleOpt = Annotated[
+    str | None,
+    typer.Option("--sat-scale", help="Rating scale of the --satisfaction file, e.g. 1-5 (default: inferred)."),
+]
+MinItemsOpt = Annotated[
+    int | None,
+    typer.Option("--min-items", help="Answered items a respondent needs for a multi-item driver's score (default: half of the driver's items, rounded up)."),
+]
 
 
-def _given(path: Path | None) -> list[Path]:
-    return [path] if path else []
+def _satisfaction_part(path, sheet, mapping, scale, labels, min_items, customer_types,
+                       key_account_spend, bootstrap, seed, lang):  # fmt: skip
+    """The satisfaction side's part of a Kano job (the IPA of ``kano priority``, the
+    satisfaction half of ``kano report``)."""
+    from satisfaction.jobs import ReportPartOptions, report_part
 
-
-def _label_map(path: Path | None):
-    from kano.shared.ratings import load_label_map
-
-    return load_label_map(path) if path else None
-
-
-def _read(path, sheet, layout, mapping, answers, scale, on_invalid, long_columns=None, *,
-          codes: Codes = Codes.standard, inputs=(), lang: str = "en", labels=None):  # fmt: skip
-    from kano.jobs.reading import read_kano
-
-    read = _read_options(sheet, layout, long_columns, mapping, answers, codes, scale,
-                         labels if labels is None or isinstance(labels, Path) else None,
-                         on_invalid)  # fmt: skip
-    return read_kano(path, read, lang)
+    return report_part(ReportPartOptions(
+        path, sheet=sheet, mapping=mapping, scale=scale, labels=labels, min_items=min_items,
+        customer_types=customer_types, key_account_spend=key_account_spend,
+        bootstrap=bootstrap, seed=seed, lang=lang,
+    ))  # fmt: skip
 
 
 @command("priority")
 def priority_cmd(
-    survey: Annotated[Path, typer.Argument(help="Kano survey (.xlsx or .csv).")],
-    satisfaction_file: Annotated[
-        Path | None,
-        typer.Option(
-            "--satisfaction",
-            help="Satisfaction survey with importance and satisfaction per service (default: the Kano file).",
-        ),
-    ] = None,
-    output: OutOpt = None,
-    sheet: SheetOpt = None,
-    mapping: MappingOpt = None,
-    answers: AnswersOpt = None,
-    label_file: LabelsOpt = None,
-    codes: CodesOpt = Codes.standard,
-    table: TableOpt = "standard",
-    rule: RuleOpt = RuleName.max,
-    threshold: ThresholdOpt = 0.05,
-    on_invalid: OnInvalidOpt = OnInvalid.error,
-    sat_sheet: Annotated[
-        str | None, typer.Option("--sat-sheet", help="Sheet of the satisfaction file.")
-    ] = None,
-    sat_mapping: Annotated[
-        Path | None, typer.Option("--sat-mapping", help="Column mapping of the satisfaction file.")
-    ] = None,
-    lang: LangOpt = Lang.en,
-) -> None:
+    survey: Annotated[Path, typer.Argument(help="Kano survey (.xlsx, .csv, .sav).")],
+    satisfaction: Annotated[Path | None, typer.Option("--satisfaction", help="Satisfaction survey with importance and satisfaction per service (default: the Kano file).")] = None,
+    output: OutOpt = None, sheet: SheetOpt = None, layout: LayoutOpt = Layout.auto,
+    long_columns: LongColsOpt = None, mapping: MappingOpt = None, answers: AnswersOpt = None,
+    codes: CodesOpt = Codes.standard, points: PointsOpt = 5, labels: LabelsOpt = None,
+    on_invalid: OnInvalidOpt = OnInvalid.error, sat_sheet: SatSheetOpt = None,
+    sat_mapping: SatMappingOpt = None, sat_scale: SatScaleOpt = None,
+    min_items: MinItemsOpt = None, customer_types: CustomerTypesOpt = None,
+    key_account_spend: KeySpendOpt = 3000.0, table: TableOpt = "standard",
+    rule: RuleOpt = RuleName.max, threshold: ThresholdOpt = 0.05,
+    worse_positive: WorseOpt = False, exclude_qr: ExcludeQROpt = False,
+    lang: LangOpt = Lang.en, quiet: QuietOpt = False,
+) -> None:  # fmt: skip
     """One ranked action list from Kano categories and importance-satisfaction gaps.
 
     Must-be services with low satisfaction first, then one-dimensional services
     with large gaps, then attractive differentiators (docs/methods.md).
     Example: kano priority kano_q3.xlsx --satisfaction sat_q3.xlsx --lang zh
     """
-    from kano.priority import priority_list
-    from kano.report import method_info, priority_sheets, summary_settings, write_summary
-    from kano.shared.output import check_output_path
-    from kano.stats import SummaryOptions, summarize
-    from kano.tables import evaluation_table
-    from satisfaction import ipa, load_survey
+    from kano.jobs import priority
+    from kano.jobs.options import OutputOptions
+    from kano.render.terminal import priority_lines
 
-    sat_path = satisfaction_file or survey
-    inputs = [survey, *_given(satisfaction_file), *_given(label_file)]
-    out = check_output_path(output or survey.with_name(f"{survey.stem}_priority.xlsx"), inputs)
-    tbl = evaluation_table(table)
-    options = SummaryOptions(rule=rule.value, threshold=threshold)
-    label_map = _label_map(label_file)
-    data = _read(survey, sheet, Layout.auto, mapping, answers, 5, on_invalid, codes=codes,
-                 inputs=[satisfaction_file, mapping, answers, label_file], lang=lang.value,
-                 labels=label_map)  # fmt: skip
-    summary = summarize(data, tbl, options)
-    sat = load_survey(
-        sat_path,
-        sheet=sat_sheet if satisfaction_file else sheet,
-        mapping=sat_mapping,
-        labels=label_map,
-    )
-    if sat.importance is None:
-        from kano.shared.errors import OptionError
-
-        raise OptionError(
-            f"{sat_path}: the priority list needs stated importance ratings per service"
-        )
-    result = ipa(sat, bootstrap=0)
-    priorities, unmatched = priority_list(summary, result.table, lang=lang.value)
-    settings = summary_settings(
-        tbl, options, {"rule of the list": "docs/methods.md, Kano x IPA priority list",
-                       "answer map": data.answer_map,
-                       "satisfaction crosshair": "mean satisfaction of the matched services",
-                       "language": lang.value},
+    options = priority.PriorityOptions(
+        survey, read=_read_options(sheet, layout, long_columns, mapping, answers, codes, points,
+                                   labels, on_invalid),
+        stats=_stats_options(table, rule, threshold, worse_positive, exclude_qr),
+        output=OutputOptions(output, lang.value),
     )  # fmt: skip
-    method = method_info(
-        {"Kano input": survey, "satisfaction input": satisfaction_file,
-         "label map file": label_file}, settings,
+    part = _satisfaction_part(
+        satisfaction or survey, sat_sheet if satisfaction else sheet, sat_mapping, sat_scale,
+        labels, min_items, customer_types, key_account_spend, 0, 0, lang.value,
     )  # fmt: skip
-    write_summary(
-        out, priorities, priority_sheets(priorities, unmatched, lang.value), method, lang.value
-    )
-    for row in priorities.itertuples():
-        typer.echo(f"{row.rank:>2}. {row.service} [{row.tier}]: {row.reason}")
-    if len(unmatched):
-        typer.echo(f"Not in both tables: {', '.join(map(str, unmatched['service']))}")
-    typer.echo(f"Wrote {out}")
+    result = priority.run(options, part)
+    _show(priority_lines(result), result, quiet)
 
 
 @command("report")
 def report_cmd(
-    survey: Annotated[Path, typer.Argument(help="This quarter's Kano survey (.xlsx or .csv).")],
-    wave: Annotated[
-        str, typer.Option("--wave", help="Label of this quarter, e.g. 2026Q3.")
-    ] = "current",
-    previous: Annotated[
-        list[Path] | None,
-        typer.Option("--previous", help="An earlier wave (repeat for several, oldest first)."),
-    ] = None,
-    previous_wave: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--previous-wave", help="Labels of the --previous files (default: file names)."
-        ),
-    ] = None,
-    waves_dir: Annotated[
-        Path | None,
-        typer.Option("--waves", help="A folder of earlier waves; each file's name is its label."),
-    ] = None,
-    satisfaction_file: Annotated[
-        Path | None, typer.Option("--satisfaction", help="This quarter's satisfaction survey.")
-    ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "-o",
-            "--output",
-            help="Output stem, or a name ending .xlsx or .pdf: writes STEM.xlsx, STEM.pdf, "
-            "STEM_*.png (default: report_<wave> beside the survey).",
-        ),
-    ] = None,
-    sheet: SheetOpt = None,
-    mapping: MappingOpt = None,
-    label_file: LabelsOpt = None,
-    table: TableOpt = "standard",
-    rule: RuleOpt = RuleName.max,
-    threshold: ThresholdOpt = 0.05,
-    n_boot: BootOpt = 2000,
-    seed: SeedOpt = 0,
-    dpi: Annotated[int, typer.Option("--dpi", help="Resolution of the PNG charts.")] = 150,
-    lang: LangOpt = Lang.en,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="No progress bar; print only the files.")
-    ] = False,
-) -> None:
+    survey: Annotated[Path, typer.Argument(help="This quarter's Kano survey (.xlsx, .csv, .sav).")],
+    wave: Annotated[str, typer.Option("--wave", help="Label of this quarter, e.g. 2026Q3.")] = "current",
+    previous: Annotated[list[Path] | None, typer.Option("--previous", help="An earlier wave (repeat for several, oldest first).")] = None,
+    previous_wave: Annotated[list[str] | None, typer.Option("--previous-wave", help="Labels of the --previous files, in order (default: file names).")] = None,
+    waves_dir: Annotated[Path | None, typer.Option("--waves", help="A folder of earlier waves; each file's name is its label.")] = None,
+    satisfaction: Annotated[Path | None, typer.Option("--satisfaction", help="This quarter's satisfaction survey (IPA, derived importance, NPS).")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Output stem, or a name ending .xlsx or .pdf: writes STEM.xlsx, STEM.pdf, STEM_*.png (default: report_<wave> beside the survey).")] = None,
+    sheet: SheetOpt = None, layout: LayoutOpt = Layout.auto, long_columns: LongColsOpt = None,
+    mapping: MappingOpt = None, answers: AnswersOpt = None, codes: CodesOpt = Codes.standard,
+    points: PointsOpt = 5, labels: LabelsOpt = None, on_invalid: OnInvalidOpt = OnInvalid.error,
+    sat_sheet: SatSheetOpt = None, sat_mapping: SatMappingOpt = None,
+    sat_scale: SatScaleOpt = None, min_items: MinItemsOpt = None,
+    table: TableOpt = "standard", rule: RuleOpt = RuleName.max, threshold: ThresholdOpt = 0.05,
+    worse_positive: WorseOpt = False, exclude_qr: ExcludeQROpt = False, by: ByOpt = None,
+    customer_types: CustomerTypesOpt = None, key_account_spend: KeySpendOpt = 3000.0,
+    n_boot: BootOpt = 2000, seed: SeedOpt = 0, dpi: DpiOpt = 150, lang: LangOpt = Lang.en,
+    quiet: Annotated[bool, _flag("--quiet", "No progress spinner; print only the files written.", "-q")] = False,
+) -> None:  # fmt: skip
     """The quarterly report: a workbook and a PDF with key findings, Kano, IPA, segments and waves.
 
     Example: kano report q3.xlsx --previous q2.xlsx --wave 2026Q3 --satisfaction sat_q3.xlsx --lang zh -o report_2026Q3
     """
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from kano.jobs import report
+    from kano.jobs.options import BootstrapOptions, OutputOptions, SegmentOptions
+    from kano.render.terminal import progress, report_lines
 
-    from kano.quarterly import (
-        build_report,
-        chart_paths,
-        findings_blocks,
-        report_paths,
-        report_stem,
-        write_report,
-    )
-    from kano.shared.errors import OptionError, UnknownAnswerError
-    from kano.shared.output import check_output_path
-    from kano.stats import SummaryOptions
-
-    earlier = list(previous or [])
-    if waves_dir is not None:
-        if not waves_dir.is_dir():
-            raise OptionError(f"--waves {waves_dir}: not a folder")
-        found = sorted(p for p in waves_dir.iterdir() if p.suffix.lower() in {".xlsx", ".csv"})
-        earlier += [p for p in found if p.resolve() != survey.resolve()]
-    labels = list(previous_wave or []) + [p.stem for p in earlier[len(previous_wave or []) :]]
-    if len(labels) != len(earlier):
-        raise OptionError(f"{len(labels)} --previous-wave labels for {len(earlier)} earlier files")
-    stem = report_stem(output) if output else survey.with_name(f"report_{wave}")
-    inputs = [survey, *earlier, *_given(satisfaction_file), *_given(label_file)]
-    for path in [*report_paths(stem), *chart_paths(stem)]:
-        check_output_path(path, inputs)
-    options = SummaryOptions(rule=rule.value, threshold=threshold)
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                  disable=quiet, transient=True) as bar:  # fmt: skip
-        task = bar.add_task("starting", total=None)
-
-        def step(name: str) -> None:
-            bar.update(task, description=name)
-
-        try:
-            report = build_report(
-                survey, wave=wave, previous=list(zip(labels, earlier, strict=True)), satisfaction=satisfaction_file,
-                lang=lang.value, table=table, options=options, n_boot=n_boot, seed=seed, sheet=sheet,
-                mapping=mapping, progress=step, labels=_label_map(label_file),
-            )  # fmt: skip
-        except UnknownAnswerError as exc:  # the report reads the built-in wordings and codes only
-            from kano.jobs.reading import _with_suggestion
-
-            raise _with_suggestion(exc, [*inputs, mapping], lang.value) from None
-        written = write_report(report, stem, dpi=dpi, progress=step)
-    if not quiet:
-        for _heading, lines in findings_blocks(report):
-            for line in lines:
-                typer.echo(line)
-    for path in written:
-        typer.echo(f"Wrote {path}")
+    options = report.ReportOptions(
+        survey, wave=wave,
+        previous=report.earlier_waves(survey, previous or (), previous_wave or (), waves_dir),
+        read=_read_options(sheet, layout, long_columns, mapping, answers, codes, points, labels,
+                           on_invalid),
+        stats=_stats_options(table, rule, threshold, worse_positive, exclude_qr),
+        bootstrap=BootstrapOptions(n_boot, seed),
+        segments=SegmentOptions(by, customer_types, key_account_spend),
+        output=OutputOptions(output, lang.value, dpi=dpi),
+    )  # fmt: skip
+    with progress(quiet) as step:
+        part = None if satisfaction is None else _satisfaction_part(
+            satisfaction, sat_sheet, sat_mapping, sat_scale, labels, min_items, customer_types,
+            key_account_spend, n_boot, seed, lang.value)  # fmt: skip
+        result = report.run(options, part, step)
+    _show(report_lines(result), result, quiet)
 
 
 # --- satisfaction commands ---
 
-
-def _satisfaction_summary(result) -> None:
-    """Print the short summary shared by ``ipa`` and ``drivers`` (a JobResult)."""
-    from satisfaction.render import finding_text
-
-    for note in result.notes:
-        typer.echo(f"Note: {note.text(result.lang)}", err=True)
-    if "drivers" in result.tables:
-        cols = ["driver", "importance", "satisfaction", "quadrant", "priority"]
-        typer.echo(
-            result.tables["drivers"][cols].to_string(index=False, float_format=lambda v: f"{v:.2f}")
-        )
-    else:
-        for finding in result.findings:
-            typer.echo(finding_text(finding, result.lang))
-        cols = ["driver", "r", "johnson", "shapley", "shapley_share", "rank"]
-        table = result.tables["derived"][cols]
-        typer.echo(table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
-    for path in result.written:
-        typer.echo(f"Wrote {path}")
-
-
-SatSurveyArg = Annotated[Path, typer.Argument(help="Survey table (.xlsx or .csv).")]
-SatMappingOpt = Annotated[
+SatSurveyArg = Annotated[Path, typer.Argument(help="Satisfaction survey (.xlsx, .csv, .sav).")]
+SatFileMappingOpt = Annotated[
     Path | None,
     typer.Option("--mapping", help="Column mapping (.csv/.yaml): column, role, driver, scale."),
 ]
@@ -671,70 +554,37 @@ RatingScaleOpt = Annotated[
     str | None,
     typer.Option("--scale", help="Rating scale of drivers, e.g. 1-5 (default: inferred)."),
 ]
-SatBootOpt = Annotated[
-    int, typer.Option("--bootstrap", help="Bootstrap resamples (default 2000); 0 for none.")
+OutcomeOpt = Annotated[
+    str | None,
+    typer.Option("--outcome", help="Outcome of derived importance: overall (default), loyalty or a column."),
 ]
-SatSeedOpt = Annotated[
-    int, typer.Option("--seed", help="Seed of the bootstrap (same seed, same numbers).")
-]
-MinItemsOpt = Annotated[
-    int | None,
-    typer.Option(
-        "--min-items",
-        help="Answered items a respondent needs for a multi-item driver's score "
-        "(default: half of the driver's items, rounded up).",
-    ),
-]
+
+
+def _show_satisfaction(result, quiet: bool) -> None:
+    from kano.render.terminal import notes_lines, show, warn, written_lines
+    from satisfaction.render import terminal_lines
+
+    warn(result)
+    for line in notes_lines(result):  # notes on stderr: stdout stays the table
+        typer.echo(line, err=True)
+    show(terminal_lines(result), quiet, written_lines(result))
 
 
 @command("ipa")
 def ipa_command(
     survey: SatSurveyArg,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "-o",
-            "--output",
-            help="Output by suffix: .xlsx workbook and IPA map (default: <input>_ipa.xlsx), "
-            ".csv the drivers table, .json every table and the method record.",
-        ),
-    ] = None,
-    sheet: SheetOpt = None,
-    mapping: SatMappingOpt = None,
-    scale: RatingScaleOpt = None,
-    label_file: LabelsOpt = None,
-    importance: Annotated[
-        str | None, typer.Option("--importance", help="stated (default when rated) or derived.")
-    ] = None,
-    outcome: Annotated[
-        str | None,
-        typer.Option(
-            "--outcome", help="Outcome of derived importance: overall, loyalty or a column."
-        ),
-    ] = None,
-    crosshair: Annotated[
-        str, typer.Option("--crosshair", help="mean, median, midpoint or X,Y.")
-    ] = "mean",
-    by: Annotated[
-        str | None, typer.Option("--by", help="Split by value_segment, tenure_band or a column.")
-    ] = None,
-    bootstrap: SatBootOpt = 2000,
-    seed: SatSeedOpt = 0,
-    lang: LangOpt = Lang.en,
-    diagonal: Annotated[
-        bool, typer.Option("--diagonal", help="Draw the iso-priority diagonal.")
-    ] = False,
-    zones: Annotated[
-        str | None,
-        typer.Option("--zones", help="Satisfaction thresholds X1,X2 of the loyalty zones."),
-    ] = None,
-    key_account: Annotated[
-        float,
-        typer.Option("--key-account-spend", help="Monthly spend (yuan) above which a key account."),
-    ] = 3000.0,
-    min_items: MinItemsOpt = None,
-    customer_types: CustomerTypesOpt = None,
-) -> None:
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Output by suffix: .xlsx workbook and IPA map (default: <input>_ipa.xlsx), .csv the drivers table, .json every table and the method record.")] = None,
+    sheet: SheetOpt = None, mapping: SatFileMappingOpt = None, scale: RatingScaleOpt = None,
+    labels: LabelsOpt = None, min_items: MinItemsOpt = None,
+    customer_types: CustomerTypesOpt = None, key_account_spend: KeySpendOpt = 3000.0,
+    importance: Annotated[str | None, typer.Option("--importance", help="stated (default when rated) or derived.")] = None,
+    outcome: OutcomeOpt = None,
+    crosshair: Annotated[str, typer.Option("--crosshair", help="mean, median, midpoint or X,Y.")] = "mean",
+    by: ByOpt = None, n_boot: BootOpt = 2000, seed: SeedOpt = 0,
+    diagonal: Annotated[bool, _flag("--diagonal", "Draw the iso-priority diagonal.")] = False,
+    zones: Annotated[str | None, typer.Option("--zones", help="Satisfaction thresholds X1,X2 of the loyalty zones.")] = None,
+    lang: LangOpt = Lang.en, quiet: QuietOpt = False,
+) -> None:  # fmt: skip
     """Importance-performance analysis of loyalty drivers (workbook + IPA map).
 
     Example: kano ipa satisfaction_q3.xlsx --by value_segment --bootstrap 1000 --seed 1 --lang zh
@@ -742,52 +592,25 @@ def ipa_command(
     from satisfaction.jobs import IPAOptions, run_ipa
 
     result = run_ipa(IPAOptions(
-        survey, output=output, sheet=sheet, mapping=mapping, scale=scale, labels=label_file,
-        importance=importance, outcome=outcome, crosshair=crosshair, by=by, bootstrap=bootstrap,
-        seed=seed, lang=lang.value, diagonal=diagonal, zones=zones, key_account_spend=key_account,
-        min_items=min_items, customer_types=customer_types,
+        survey, output=output, sheet=sheet, mapping=mapping, scale=scale, labels=labels,
+        importance=importance, outcome=outcome, crosshair=crosshair, by=by, bootstrap=n_boot,
+        seed=seed, lang=lang.value, diagonal=diagonal, zones=zones,
+        key_account_spend=key_account_spend, min_items=min_items, customer_types=customer_types,
     ))  # fmt: skip
-    _satisfaction_summary(result)
+    _show_satisfaction(result, quiet)
 
 
 @command("drivers")
 def drivers_command(
     survey: SatSurveyArg,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "-o",
-            "--output",
-            help="Output by suffix: .xlsx workbook (default: <input>_drivers.xlsx), "
-            ".csv the derived-importance table, .json every table and the method record.",
-        ),
-    ] = None,
-    sheet: SheetOpt = None,
-    mapping: SatMappingOpt = None,
-    scale: RatingScaleOpt = None,
-    label_file: LabelsOpt = None,
-    outcome: Annotated[
-        str | None,
-        typer.Option("--outcome", help="Outcome: overall (default), loyalty or a column."),
-    ] = None,
-    bootstrap: SatBootOpt = 2000,
-    seed: SatSeedOpt = 0,
-    lang: LangOpt = Lang.en,
-    rated_only: Annotated[
-        bool,
-        typer.Option(
-            "--rated-only",
-            help="Leave out the observed tenure, customer traits and competitors "
-            "(declared drivers, numeric ones too, stay).",
-        ),
-    ] = False,
-    key_account: Annotated[
-        float,
-        typer.Option("--key-account-spend", help="Monthly spend (yuan) above which a key account."),
-    ] = 3000.0,
-    min_items: MinItemsOpt = None,
-    customer_types: CustomerTypesOpt = None,
-) -> None:
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Output by suffix: .xlsx workbook (default: <input>_drivers.xlsx), .csv the derived-importance table, .json every table and the method record.")] = None,
+    sheet: SheetOpt = None, mapping: SatFileMappingOpt = None, scale: RatingScaleOpt = None,
+    labels: LabelsOpt = None, min_items: MinItemsOpt = None,
+    customer_types: CustomerTypesOpt = None, key_account_spend: KeySpendOpt = 3000.0,
+    outcome: OutcomeOpt = None, n_boot: BootOpt = 2000, seed: SeedOpt = 0,
+    rated_only: Annotated[bool, _flag("--rated-only", "Leave out the observed tenure, customer traits and competitors (declared drivers, numeric ones too, stay).")] = False,
+    lang: LangOpt = Lang.en, quiet: QuietOpt = False,
+) -> None:  # fmt: skip
     """Derived importance of drivers: correlation, beta, Johnson weights, Shapley/LMG.
 
     Example: kano drivers satisfaction_q3.xlsx --outcome loyalty --bootstrap 1000 --seed 1
@@ -795,11 +618,11 @@ def drivers_command(
     from satisfaction.jobs import DriversOptions, run_drivers
 
     result = run_drivers(DriversOptions(
-        survey, output=output, sheet=sheet, mapping=mapping, scale=scale, labels=label_file,
-        outcome=outcome, bootstrap=bootstrap, seed=seed, lang=lang.value, rated_only=rated_only,
-        min_items=min_items, customer_types=customer_types, key_account_spend=key_account,
+        survey, output=output, sheet=sheet, mapping=mapping, scale=scale, labels=labels,
+        outcome=outcome, bootstrap=n_boot, seed=seed, lang=lang.value, rated_only=rated_only,
+        min_items=min_items, customer_types=customer_types, key_account_spend=key_account_spend,
     ))  # fmt: skip
-    _satisfaction_summary(result)
+    _show_satisfaction(result, quiet)
 
 
 def main() -> None:

@@ -20,8 +20,6 @@ from kano.shared.errors import OptionError
 from kano.stats import Rule, dominant_codes
 from kano.tables import CATEGORIES
 
-Z95 = sps.norm.ppf(0.975)
-
 
 def wilson_intervals(
     counts: pd.DataFrame, level: float = 0.95, exclude_qr: bool = False

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kano.jobs.options import ReadOptions, StatsOptions
 from kano.shared.output import check_output_path
+from kano.stats import FONG_Z
 from kano.tables import EvaluationTable
 
 
@@ -23,7 +24,7 @@ def stats_settings(table: EvaluationTable, stats: StatsOptions) -> dict[str, obj
         "evaluation_table": f"{table.name} ({table.compact()})",
         "category_rule": f"rule_{stats.rule}",
         "rule_threshold": stats.threshold if stats.rule == "moai" else "",
-        "fong_z": 1.65,
+        "fong_z": FONG_Z,
         "worse_sign": "positive" if stats.worse_positive else "negative",
         **({"shares": "shares_without_qr"} if stats.exclude_qr else {}),
     }

@@ -12,7 +12,7 @@ Same inputs and seed, same numbers and the same bytes (``SOURCE_DATE_EPOCH``).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,6 +45,8 @@ Q_WARN = 0.10  # share of questionable answers
 KANO_CHARTS = ("shares", "better_worse", "continuous", "trend_better", "trend_worse")
 #: The satisfaction side's charts, when it hands a part over.
 SATISFACTION_CHARTS = ("ipa", "derived", "zones", "nps")
+#: Files of a ``--waves`` folder read as surveys.
+SURVEY_SUFFIXES = (".xlsx", ".csv", ".sav")
 #: Suffixes of ``-o`` that name the report itself: ``r.xlsx`` and ``r.pdf`` mean the stem ``r``.
 REPORT_SUFFIXES = (".xlsx", ".pdf")
 #: Suffixes of other output types, refused rather than taken into the stem.
@@ -100,6 +102,36 @@ def report_stem(output: str | os.PathLike) -> Path:
             "(out/report_2026Q3) or a name ending .xlsx or .pdf"
         )
     return path
+
+
+def earlier_waves(
+    survey: str | os.PathLike,
+    previous: Sequence[str | os.PathLike] = (),
+    labels: Sequence[str] = (),
+    folder: str | os.PathLike | None = None,
+) -> tuple[tuple[str, Path], ...]:
+    """The earlier waves as (label, path), oldest first: the ``previous`` files, then the
+    survey files of ``folder`` (by name; the current survey left out). A file without a
+    label in ``labels`` is labelled by its name.
+
+    Raises
+    ------
+    OptionError
+        ``folder`` is not a folder, or there are more labels than earlier files.
+    """
+    files = [Path(p) for p in previous]
+    if folder is not None:
+        folder = Path(folder)
+        if not folder.is_dir():
+            raise OptionError(f"{{opt:waves}} {folder}: not a folder")
+        current = Path(survey).resolve()
+        files += sorted(p for p in folder.iterdir()
+                        if p.suffix.lower() in SURVEY_SUFFIXES and p.resolve() != current)  # fmt: skip
+    if len(labels) > len(files):
+        raise OptionError(f"{len(labels)} {{opt:previous_wave}} labels for {len(files)} "
+                          "earlier files")  # fmt: skip
+    named = list(labels) + [p.stem for p in files[len(labels):]]
+    return tuple(zip(named, files, strict=True))
 
 
 def report_paths(stem: str | os.PathLike) -> list[Path]:

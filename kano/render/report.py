@@ -55,9 +55,8 @@ def findings_blocks(report, lang: str) -> list[tuple[str, list[str]]]:
     if f["segments"]:
         blocks.append((text("report.segments", lang), [record_text(r, lang) for r in f["segments"]]))
     sat = report.satisfaction
-    if sat is not None and sat.findings:
-        blocks.append((text("report.satisfaction_findings", lang),
-                       [record_text(r, lang) for r in sat.findings]))  # fmt: skip
+    if sat is not None and sat.finding_lines:
+        blocks.append((text("report.satisfaction_findings", lang), list(sat.finding_lines)))
     quality = [record_text(r, lang) for r in f["quality"]]
     blocks.append((text("report.quality", lang), quality or [text("report.quality_ok", lang)]))
     return blocks

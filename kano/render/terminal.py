@@ -8,7 +8,8 @@ calls :func:`show` and nothing else of this module.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 from kano.shared.i18n import category_label, header, text
 from kano.shared.jobs import JobResult
@@ -159,3 +160,40 @@ def warn(result: JobResult) -> None:
     lang = result.lang
     for w in result.warnings:
         sys.stderr.write(f"{text('word.warning', lang)}: {note_text(w, lang)}\n")
+
+
+def priority_lines(result) -> Iterator[object]:
+    """The ranked list (rank, service, action, reason), the unmatched services, the files."""
+    from kano.render.sheets import priority_words
+
+    lang = result.lang
+    shown = priority_words(result.tables["priorities"], lang)
+    for row in shown.itertuples():
+        yield f"{row.rank:>2}. {row.service} [{row.tier}]: {row.reason}"
+    unmatched = result.tables["unmatched"]
+    if len(unmatched):
+        yield text("cli.not_in_both", lang, services=", ".join(map(str, unmatched["service"])))
+    yield from notes_lines(result)
+    yield from written_lines(result)
+
+
+@contextmanager
+def progress(quiet: bool = False) -> Iterator[Callable[[str], None]]:
+    """A spinner naming the step a long job is at (none with ``quiet``); yields ``step(name)``."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                  disable=quiet, transient=True) as bar:  # fmt: skip
+        task = bar.add_task("", total=None)
+        yield lambda name: bar.update(task, description=name)
+
+
+def report_lines(result) -> Iterator[object]:
+    """The report's key findings, section by section, then the files written."""
+    from kano.render.report import findings_blocks
+
+    for heading, lines in findings_blocks(result.report, result.lang):
+        yield heading
+        yield from (f"  {ln}" for ln in lines)
+    yield from written_lines(result)
+

@@ -418,4 +418,4 @@ def test_report_reads_labels(labelled, tmp_path):
                     "50", "--dpi", "30", "-q", "-o", tmp_path / "r")  # fmt: skip
     assert result.exit_code == 0, result.output
     method = method_of(openpyxl.load_workbook(tmp_path / "r.xlsx"), "Method")
-    assert method["label map"] == str(labels)
+    assert method["label map file"] == str(labels)
