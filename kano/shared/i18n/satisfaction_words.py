@@ -185,7 +185,6 @@ EN = {
     "correlation matrix of complete cases; percentile bootstrap CIs; NPS: Reichheld (2003), Wald "
     "CI; segment tests: Kruskal-Wallis with Benjamini-Hochberg (1995). See docs/methods.md, "
     "Part II.",
-    "method.sat_default": "(default)",
 }
 
 ZH = {
@@ -357,5 +356,4 @@ ZH = {
     "Shapley/LMG(Lindeman, Merenda & Gold 1980；Grömping 2007)与Johnson (2000)相对权重；百分位"
     "自助法置信区间；NPS：Reichheld (2003)，Wald置信区间；细分检验：Kruskal-Wallis，"
     "Benjamini-Hochberg (1995)校正。见 docs/methods.md 第二部分。",
-    "method.sat_default": "(默认)",
 }

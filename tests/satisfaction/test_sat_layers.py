@@ -1,0 +1,62 @@
+"""The layers of the satisfaction package (issue 10): it imports nothing of kano but the
+shared layer, the shared layer imports nothing of it, and computation takes no language."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import inspect
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+#: Modules that compute: language-free, no ``lang`` anywhere.
+COMPUTING = ("survey", "analysis", "quadrants", "relative_importance", "loyalty", "segments",
+             "columns", "validate")  # fmt: skip
+
+
+def imported_modules(path: Path) -> list[str]:
+    """Every module an import statement of ``path`` names, at any depth (lazy imports too)."""
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            out += [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            out.append(node.module or "")
+    return out
+
+
+def test_satisfaction_imports_only_the_shared_layer_of_kano():
+    files = sorted((ROOT / "satisfaction").glob("*.py"))
+    assert len(files) >= 12
+    for path in files:
+        for module in imported_modules(path):
+            if module.split(".")[0] == "kano":
+                assert module.startswith("kano.shared"), f"{path.name} imports {module}"
+
+
+def test_the_shared_layer_imports_no_satisfaction():
+    for path in sorted((ROOT / "kano" / "shared").rglob("*.py")):
+        for module in imported_modules(path):
+            assert module.split(".")[0] != "satisfaction", f"{path} imports {module}"
+
+
+@pytest.mark.parametrize("name", COMPUTING)
+def test_computation_takes_no_language(name):
+    module = importlib.import_module(f"satisfaction.{name}")
+    functions = [f for _, f in inspect.getmembers(module, inspect.isfunction)
+                 if f.__module__ == module.__name__]  # fmt: skip
+    for _, cls in inspect.getmembers(module, inspect.isclass):
+        if cls.__module__ == module.__name__:
+            functions += [f for _, f in inspect.getmembers(cls, inspect.isfunction)]
+    assert functions
+    for f in functions:
+        assert "lang" not in inspect.signature(f).parameters, f"{name}.{f.__qualname__}"
+    source = Path(module.__file__).read_text(encoding="utf-8")
+    assert "i18n" not in source  # no words are looked up while computing
+
+
+def test_the_old_modules_are_gone():
+    for old in ("report", "labels", "ipa", "drivers"):
+        assert not (ROOT / "satisfaction" / f"{old}.py").exists(), old
