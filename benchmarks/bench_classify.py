@@ -7,7 +7,7 @@ Run from the repository root::
 
 Measures, in one run, against the targets of issue 2:
 
-1. Classification core: ``kano.classify.classify_codes`` on 10M answer pairs
+1. Classification core: ``kano.classification.classify_codes`` on 10M answer pairs
    (uint8 codes 0..5), best of several repeats, and its ratio to a bare
    ``np.take`` of the evaluation-table lookup over the precomputed integer index
    ``f*6+d`` of the same codes. Target: <= 2x.
@@ -42,7 +42,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kano.classify import classify_codes  # noqa: E402
+from kano.classification import classify_codes  # noqa: E402
 from kano.tables import evaluation_table  # noqa: E402
 
 SEED = 12345

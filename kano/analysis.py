@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from kano.classify import classify
+from kano.classification import classify
 from kano.io.survey import KanoSurvey
 from kano.shared.records import Note
 from kano.stats import SummaryOptions, coding_warnings, summarize
@@ -60,8 +60,11 @@ class KanoAnalysis:
     def _repr_html_(self) -> str:
         cols = [c for c in ("service", "n", "A", "O", "M", "I", "R", "Q", "category", "better",
                             "worse") if c in self.summary]  # fmt: skip
-        table = self.summary[cols].head(20).to_html(index=False, float_format=lambda v: f"{v:.3f}")
-        return f"<p>{repr(self)[1:-1]}</p>{table}"
+        import html
+
+        table = self.summary[cols].head(20).to_html(index=False, escape=True,
+                                                    float_format=lambda v: f"{v:.3f}")  # fmt: skip
+        return f"<p>{html.escape(repr(self)[1:-1])}</p>{table}"
 
 
 def analyze(
@@ -73,7 +76,7 @@ def analyze(
     n_boot: int = 2000,
     seed: int = 0,
     continuous: bool = False,
-    by: pd.Series | None = None,
+    by: str | pd.Series | None = None,
     max_q: int | None = None,
     detail: bool = False,
 ) -> KanoAnalysis:
@@ -91,7 +94,9 @@ def analyze(
     continuous:
         DuMouchel's continuous analysis.
     by:
-        Segment label (or code) per respondent: per-segment results and tests.
+        Segment label (or code) per respondent: per-segment results and tests; or a
+        column of ``survey.extra``, ``value_segment`` or ``tenure_band``
+        (:func:`kano.shared.segments.derive_segments`: its notes join ``warnings``).
     max_q:
         Leave out respondents with more than ``max_q`` Q answers.
     detail:
@@ -103,6 +108,12 @@ def analyze(
     """
     table = evaluation_table(table)
     options = options or SummaryOptions()
+    split_notes: tuple[Note, ...] = ()
+    if isinstance(by, str):
+        from kano.shared.segments import derive_segments
+
+        split = derive_segments(survey.extra, by, source=survey.source, rows=survey.rows)
+        by, split_notes = split.labels, tuple(split.notes)
     filtered = None
     if max_q is not None:
         from kano.filters import drop_questionable
@@ -149,7 +160,7 @@ def analyze(
         by=None if by is None else str(by.name),
         n_boot=n_boot if boot_ran else None,
         seed=seed if boot_ran else None,
-        warnings=coding_warnings(summary),
+        warnings=(*coding_warnings(summary), *split_notes),
     )
 
 

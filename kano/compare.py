@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats as sps
 
-from kano.classify import category_counts, classify_codes
+from kano.classification import category_counts, classify_codes
 from kano.io.survey import KanoSurvey
 from kano.shared.errors import OptionError
 from kano.shared.records import Finding

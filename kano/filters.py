@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kano.classify import classify_codes
+from kano.classification import classify_codes
 from kano.io.survey import KanoSurvey
 from kano.shared.errors import OptionError
 from kano.shared.records import Note

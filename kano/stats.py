@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 from scipy import special
 
-from kano.classify import category_counts, classify_codes
+from kano.classification import category_counts, classify_codes
 from kano.io.survey import KanoSurvey
 from kano.shared.errors import CellProblem, InvalidValueError, OptionError
 from kano.shared.records import Note

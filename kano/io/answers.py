@@ -21,17 +21,13 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from kano.shared.errors import (
     MappingFileError,
     OptionError,
-    OutputError,
-    UnknownAnswerError,
     UnknownWording,
 )
 from kano.shared.mapfiles import read_pairs
-from kano.shared.output import atomic_path, check_output_path
 from kano.shared.records import Note
 from kano.shared.text import MISSING_WORDS, normalize_text, strip_ends, traditional
 
@@ -392,7 +388,6 @@ _GUESSES = tuple(
 # A negation outside the matched key word makes the guess unsafe ("I would not expect it").
 _NEGATION = re.compile(r"\b(?:not|no|never|cannot|without)\b|n't\b|[不没沒无無非别別未]")
 _INTENSIFIERS = re.compile(r"非常|十分|特别|特別|\b(?:very|really|quite|so)\b")
-MAX_SUGGESTED_LENGTH = 200
 
 
 def guess_answer_code(text: str) -> int | None:
@@ -420,108 +415,6 @@ def guess_answer_code(text: str) -> int | None:
 def text_wordings(wordings: Iterable[UnknownWording]) -> list[UnknownWording]:
     """The unknown wordings that are text (not numbers, dates or TRUE/FALSE): those a map can name."""
     return [w for w in wordings if isinstance(w.value, str) and answer_key(w.value)[0] == "text"]
-
-
-def suggest_answer_map(
-    wordings: Iterable[UnknownWording], lang: str = "en", source: str = ""
-) -> str:
-    """A suggested answer map (YAML text) for unknown wordings, for the user to check.
-
-    One entry per text wording with the code :func:`guess_answer_code` guesses,
-    marked ``# guessed: check``, ordered like, must-be, neutral, live-with,
-    dislike (then by first appearance); wordings without a guess come last,
-    commented out, with the choices listed. Non-text values (numbers out of
-    range, dates, TRUE/FALSE) and texts longer than ``MAX_SUGGESTED_LENGTH`` get
-    no entry; a comment counts them. Once the user accepts it, the text loads with
-    :func:`load_answer_map`.
-
-    Parameters
-    ----------
-    wordings:
-        ``UnknownAnswerError.wordings``.
-    lang:
-        Language of the comments (``en`` or ``zh``); the code names stay English.
-    source:
-        The survey the wordings come from, named in the header.
-    """
-    from kano.shared.i18n import check_lang
-    from kano.shared.i18n import text as words
-
-    lang = check_lang(lang)
-    guessed: list[tuple[int, int, str]] = []
-    open_lines: list[str] = []
-    too_long = 0
-    wordings = list(wordings)
-    texts = text_wordings(wordings)
-    not_text = len(wordings) - len(texts)
-    for k, w in enumerate(texts):
-        if len(w.value) > MAX_SUGGESTED_LENGTH:
-            too_long += 1
-            continue
-        key = yaml.safe_dump(w.value, default_style='"', allow_unicode=True, width=math.inf)
-        key = key.rstrip("\n")
-        cells = (
-            words("suggest.cell", lang) if w.count == 1 else words("suggest.cells", lang, n=w.count)
-        )
-        code = guess_answer_code(w.value)
-        if code is None:
-            open_lines.append(f"# {key}:   # {cells}")
-        else:
-            guessed.append(
-                (
-                    code,
-                    k,
-                    f"{key}: {CODE_NAMES[code]}  # {words('suggest.guessed', lang)} ({cells})",
-                )
-            )
-    lines = [f"# {line}" for line in words("suggest.header", lang).splitlines()]
-    if source:
-        lines.insert(0, "# " + words("suggest.source", lang, source=source))
-    lines += [line for _, _, line in sorted(guessed)]
-    if open_lines:
-        lines += ["# " + words("suggest.open", lang), *open_lines]
-    if not_text:
-        lines.append("# " + words("suggest.not_text", lang, n=not_text))
-    if too_long:
-        lines.append("# " + words("suggest.too_long", lang, n=too_long, limit=MAX_SUGGESTED_LENGTH))
-    return "\n".join(lines) + "\n"
-
-
-def write_answer_suggestion(
-    error: UnknownAnswerError, inputs: Iterable[str | os.PathLike], lang: str = "en"
-) -> Path | None:
-    """Write :func:`suggest_answer_map` of ``error`` beside the survey it came from.
-
-    The file is ``<survey stem>_answers.yaml``, or ``<stem>_answers_suggested.yaml``
-    when that name is one of ``inputs`` (or a link to one); it is written
-    atomically and a link at that name is replaced, never followed.
-
-    Returns
-    -------
-    The path written, or ``None`` when there is nothing to suggest (no text
-    wording, or a DataFrame without a file) or both names are inputs.
-
-    Raises
-    ------
-    OSError
-        When the folder cannot be written.
-    """
-    survey = error.path
-    if survey is None or not text_wordings(error.wordings):
-        return None
-    inputs = [Path(p) for p in inputs if p is not None]
-    for name in (f"{survey.stem}_answers.yaml", f"{survey.stem}_answers_suggested.yaml"):
-        target = survey.with_name(name)
-        try:
-            check_output_path(target, inputs)
-        except OutputError:
-            continue
-        with atomic_path(target) as tmp:
-            tmp.write_text(
-                suggest_answer_map(error.wordings, lang, source=survey.name), encoding="utf-8"
-            )
-        return target
-    return None
 
 
 # --- encoding columns ---------------------------------------------------------------------

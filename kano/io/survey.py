@@ -113,6 +113,17 @@ class KanoSurvey:
     def services(self) -> list[str]:
         return list(self.functional.columns)
 
+    def __repr__(self) -> str:
+        missing = int(self.quality["n_missing"].sum()) if len(self.quality) else 0
+        return (f"<KanoSurvey {self.source}: {len(self.functional)} respondents, "
+                f"{len(self.services)} services, {missing} missing pairs>")  # fmt: skip
+
+    def _repr_html_(self) -> str:
+        import html
+
+        table = self.pairing.head(30).to_html(index=False, escape=True)
+        return f"<p>{html.escape(repr(self)[1:-1])}</p>{table}"
+
     def subset(self, mask: np.ndarray) -> KanoSurvey:
         """The same survey restricted to the respondents where ``mask`` is True.
 
@@ -371,7 +382,7 @@ def _encode(
 
 
 _UNKNOWN_HINT = (
-    "Map them to codes in an answer map (kano.io.answers.suggest_answer_map drafts one) and pass "
+    "Map them to codes in an answer map (kano.render.suggestion.suggest_answer_map drafts one) and pass "
     "it with {opt:answers}, or use {opt:on_invalid} skip to leave these answers out (they are then counted)"
 )
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from kano.io.answers import answer_map, text_wordings, write_answer_suggestion
+from kano.io.answers import answer_map, text_wordings
 from kano.io.survey import KanoSurvey, combine_surveys, read_survey
 from kano.jobs.options import ReadOptions
+from kano.render.suggestion import write_answer_suggestion
 from kano.shared.errors import UnknownAnswerError
 from kano.shared.ratings import load_label_map
 

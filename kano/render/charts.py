@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.ticker import PercentFormatter
 
 from kano.shared.i18n import category_label, text
@@ -18,7 +19,7 @@ from kano.shared.style import CATEGORY_COLORS, SERIES_COLORS
 from kano.tables import CATEGORIES
 
 
-def category_shares(summary: pd.DataFrame, lang: str = "en", ax=None):
+def category_shares(summary: pd.DataFrame, lang: str = "en", ax: Axes | None = None) -> Axes:
     """Stacked horizontal bars of A O M I R Q shares per service, sorted by Better, with n."""
     ax = new_axes(ax, (9, 0.45 * len(summary) + 1.8))
     frame = summary.sort_values("better", ascending=True, na_position="first")
@@ -86,7 +87,9 @@ def _quadrant_grid(ax, frame, x, y, xerr, yerr, categories, split, low, high, la
     return ax
 
 
-def better_worse_grid(summary: pd.DataFrame, lang: str = "en", ax=None, sizes: bool = True):
+def better_worse_grid(
+    summary: pd.DataFrame, lang: str = "en", ax: Axes | None = None, sizes: bool = True
+) -> Axes:
     """Better (y) against |Worse| (x), split at 0.5 into the A, O, M, I quadrants.
 
     Points are coloured by category and, with ``sizes``, sized by self-stated
@@ -104,7 +107,7 @@ def better_worse_grid(summary: pd.DataFrame, lang: str = "en", ax=None, sizes: b
                           ("worse", "better", "bw_title"), sizes)  # fmt: skip
 
 
-def continuous_plot(continuous: pd.DataFrame, lang: str = "en", ax=None):
+def continuous_plot(continuous: pd.DataFrame, lang: str = "en", ax: Axes | None = None) -> Axes:
     """Mean functional (y) against mean dysfunctional (x) score with 95% CI whiskers.
 
     Quadrants split at 2 (DuMouchel, in Berger et al. 1993); marker size by
@@ -120,7 +123,9 @@ def continuous_plot(continuous: pd.DataFrame, lang: str = "en", ax=None):
                           ("dysfunctional", "functional", "cont_title"))  # fmt: skip
 
 
-def wave_trends(per_wave: pd.DataFrame, metric: str = "better", lang: str = "en", ax=None):
+def wave_trends(
+    per_wave: pd.DataFrame, metric: str = "better", lang: str = "en", ax: Axes | None = None
+) -> Axes:
     """One line per service of ``metric`` (``better``, ``worse`` or ``share_X``) across waves.
 
     ``per_wave`` is :attr:`kano.compare.GroupComparison.groups` of

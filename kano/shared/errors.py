@@ -120,7 +120,7 @@ class UnknownAnswerError(InvalidValueError):
     appearance; ``problems`` holds their first cells and ``total`` counts all
     offending cells. ``path`` is the file read (``None`` for a DataFrame), so a
     caller can write a suggested answer map beside it
-    (:func:`kano.io.answers.suggest_answer_map`).
+    (:func:`kano.render.suggestion.suggest_answer_map`).
     """
 
     def __init__(

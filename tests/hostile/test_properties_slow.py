@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kano.classify import category_counts, classify_codes
+from kano.classification import category_counts, classify_codes
 from kano.io.answers import INVALID, MISSING, AnswerMap, encode_column
 from kano.io.survey import read_survey
 from kano.shared.errors import InvalidValueError, KanoError

@@ -20,9 +20,9 @@ from kano.io.answers import (
     guess_answer_code,
     load_answer_map,
     normalize_label,
-    suggest_answer_map,
     three_point_map,
 )
+from kano.render.suggestion import suggest_answer_map
 from kano.shared.errors import (
     CellProblem,
     InvalidValueError,

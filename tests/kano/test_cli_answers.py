@@ -267,12 +267,12 @@ def test_numbers_out_of_range_write_no_suggestion(tmp_path):
 
 
 def test_suggestion_that_cannot_be_written(canonical, tmp_path, monkeypatch):
-    import kano.io.answers
+    import kano.render.suggestion
 
     def refuse(target):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(kano.io.answers, "atomic_path", refuse)
+    monkeypatch.setattr(kano.render.suggestion, "atomic_path", refuse)
     survey = qualtrics_csv(tmp_path / "survey.csv", canonical, LOVE.get)
     line = one_line_error(invoke("classify", survey))
     assert line.endswith(

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from kano.classify import category_counts, classify, classify_codes
+from kano.classification import category_counts, classify, classify_codes
 from kano.io.answers import AnswerMap, encode_column
 from kano.io.survey import read_survey
 from kano.stats import SummaryOptions, summarize, summarize_counts

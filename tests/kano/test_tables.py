@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from kano.classify import classify_codes
+from kano.classification import classify_codes
 from kano.shared.errors import MappingFileError, OptionError
 from kano.tables import CATEGORIES, EvaluationTable, evaluation_table
 

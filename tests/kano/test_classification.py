@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kano.classify import category_counts, classify, classify_codes
+from kano.classification import category_counts, classify, classify_codes
 from kano.io.survey import read_survey
 from kano.tables import CATEGORIES, evaluation_table
 
