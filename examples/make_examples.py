@@ -1,6 +1,6 @@
 """Write the example KANO survey of a Chinese telecom carrier, in three layouts.
 
-The survey is simulated, in the spirit of the source documents (seed 000): a
+The survey is simulated, in the spirit of source document 000 (docs/methods.md, *Source documents*): a
 carrier asks about 600 of its customers how they would feel if ten services
 were provided (正向问题) and if they were cancelled (反向问题), with the five
 answers of the source questionnaire. Run it from anywhere::

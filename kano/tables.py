@@ -18,7 +18,7 @@ CATEGORIES = ("A", "O", "M", "I", "R", "Q")
 _CODE = {c: k for k, c in enumerate(CATEGORIES)}
 
 _TABLES = {
-    # The source documents' table (seed 000), identical to Berger et al. (1993), Fig. 4.
+    # The table of source document 000 (docs/methods.md, Source documents), identical to Berger et al. (1993), Fig. 4.
     "standard": ("QAAAO", "RIIIM", "RIIIM", "RIIIM", "RRRRQ"),
     # Stricter variant: answering "expect" or "live with" to both questions is contradictory.
     "modified": ("QAAAO", "RQIIM", "RIIIM", "RIIQM", "RRRRQ"),

@@ -1,13 +1,13 @@
 """Customer segments of the source documents, derived from spend, customer type and tenure.
 
-Value segments (seed 000/001): key account 大客户 when the monthly spend is
+Value segments (source documents 000 and 001): key account 大客户 when the monthly spend is
 above 3000 yuan (or when the customer type says 大客户); otherwise business
 商业客户 when the customer type is non-residential; otherwise public 公众客户.
 Customer types are read through a vocabulary of the words carriers and survey
 platforms use (个人, 公众客户, 企业, 政企, 集团客户, residential, business …); a
 type outside it is an error that lists the values, and the user assigns them
 (``types``), so that no customer is ever filed in a segment by default.
-Tenure bands (seed 002, loyalty-points rules): 0-6, 7-12, 13-24, 25-36, 37-48,
+Tenure bands (source document 002, loyalty-points rules): 0-6, 7-12, 13-24, 25-36, 37-48,
 49-60, 61+ months. Both Kano and satisfaction analyses split results by these
 or by any column (``--by``).
 

@@ -94,7 +94,7 @@ def test_grid_exports(fq, dq):
 
 
 def test_one_question_per_service_chinese_sentences():
-    # seed 000's questionnaire: 如果为您提供X，您感觉？ / 如果取消为您提供X，您感觉？
+    # the questionnaire of source document 000 (docs/methods.md): 如果为您提供X，您感觉？ / 如果取消为您提供X，您感觉？
     services = ["1860及1861免费客户热线服务", "专属客户经理", "营业厅VIP室"]
     columns = []
     for s in services:
