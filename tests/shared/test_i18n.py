@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kano.shared.errors import OptionError
-from kano.shared.i18n import CATALOGUE, check_lang, has, name, p_value, text
+from kano.shared.i18n import CATALOGUE, check_lang, name, p_value, text
 from kano.shared.records import Finding, Note
 
 ROOT = Path(__file__).resolve().parents[2]
