@@ -13,23 +13,10 @@ import zipfile
 import openpyxl
 import pandas as pd
 import pytest
+from clitools import invoke, one_line_error
 from typer.testing import CliRunner
 
-from cli import app
-
 runner = CliRunner()
-
-
-def invoke(*args: str):
-    return runner.invoke(app, [str(a) for a in args])
-
-
-def one_line_error(result) -> str:
-    assert result.exit_code == 1, result.output
-    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
-    assert len(lines) == 1, result.stderr
-    assert "Traceback" not in result.output
-    return lines[0]
 
 
 @pytest.fixture

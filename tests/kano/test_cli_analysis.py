@@ -7,25 +7,12 @@ from __future__ import annotations
 import openpyxl
 import pandas as pd
 import pytest
+from clitools import invoke, one_line_error
 from typer.testing import CliRunner
-
-from cli import app
 
 runner = CliRunner()
 
 PAIR = {"A": (1, 3), "O": (1, 5), "M": (2, 5), "I": (3, 3), "Q": (1, 1)}
-
-
-def invoke(*args):
-    return runner.invoke(app, [str(a) for a in args])
-
-
-def one_line_error(result) -> str:
-    assert result.exit_code == 1, result.output
-    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
-    assert len(lines) == 1, result.stderr
-    assert "Traceback" not in result.output
-    return lines[0]
 
 
 def wide(services: dict[str, list[str]], **extra) -> pd.DataFrame:

@@ -10,7 +10,6 @@ fixed leading columns and one single-choice question per Kano item, coded the SP
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import os
@@ -18,30 +17,14 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from clitools import invoke, one_line_error, sha256
 from typer.testing import CliRunner
 
-from cli import app
 from kano.io.answers import load_answer_map
 
 runner = CliRunner()
 WJX_NAMES = {"Hotline": "免费客服热线", "Lounge": "上门取件"}
 WJX_LEADING = ["序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP"]
-
-
-def invoke(*args):
-    return runner.invoke(app, [str(a) for a in args])
-
-
-def one_line_error(result) -> str:
-    assert result.exit_code == 1, result.output
-    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
-    assert len(lines) == 1, result.stderr
-    assert "Traceback" not in result.output
-    return lines[0]
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def wjx_csv(path: Path, canonical, answer, copies: int = 1, encoding: str = "gbk") -> Path:

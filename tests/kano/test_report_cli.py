@@ -6,7 +6,6 @@ not matter)."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 import shutil
 import zipfile
@@ -15,10 +14,9 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+from clitools import invoke, one_line_error, sha256
 from pypdf import PdfReader
 from typer.testing import CliRunner
-
-from cli import app
 
 runner = CliRunner()
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -31,22 +29,6 @@ CHARTS = ["shares", "better_worse", "continuous", "trend_better", "trend_worse",
 HOSTILE = ['=HYPERLINK("http://x","y")', "+cmd", "-1+1", "@SUM(A1)"]
 WROTE_ZH = "已写入 "  # the catalogue's word.wrote in Chinese: a Chinese run prints no English
 SEGMENTS = ["=Summary!A1", "+cmd", "-1+1", "@SUM(A1)"]
-
-
-def invoke(*args):
-    return runner.invoke(app, [str(a) for a in args])
-
-
-def one_line_error(result) -> str:
-    assert result.exit_code == 1, result.output
-    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
-    assert len(lines) == 1, result.stderr
-    assert "Traceback" not in result.output
-    return lines[0]
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def report_run(folder: Path, *extra) -> dict:
