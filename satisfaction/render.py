@@ -195,11 +195,6 @@ def finding_text(finding: Finding, lang: str) -> str:
     return text(f"finding.{finding.kind}", lang, **p)
 
 
-def note_lines(notes: Iterable[Note], lang: str) -> list[str]:
-    """Each note in ``lang``."""
-    return [n.text(lang) for n in notes]
-
-
 # --- the Method record ---------------------------------------------------------------------
 
 

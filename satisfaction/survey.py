@@ -38,10 +38,17 @@ from satisfaction.columns import (
     scale_mismatch,
 )
 from satisfaction.display import html_view, text_view
-from satisfaction.loyalty import loyalty_index
+from satisfaction.loyalty import loyalty_scores
 from satisfaction.notes import as_notes, note
-from satisfaction.segments import check_nonnegative
-from satisfaction.validate import Scale, as_scale, missing_counts, ratings, to_binary, to_numeric
+from satisfaction.validate import (
+    Scale,
+    as_scale,
+    check_nonnegative,
+    missing_counts,
+    ratings,
+    to_binary,
+    to_numeric,
+)
 
 _RECOMMEND_SCALE = Scale(0, 10)
 
@@ -221,7 +228,7 @@ def load_survey(
         item_scales[cols.recommend] = s[cols.recommend]
         outcomes["recommend"] = v[cols.recommend]
     if kinds:
-        outcomes["loyalty_index"] = loyalty_index(item_values, kinds, item_scales)
+        outcomes["loyalty_index"] = loyalty_scores(item_values, kinds, item_scales)
         oscales["loyalty_index"] = Scale(0, 100)
 
     traits = pd.DataFrame(index=table.frame.index)

@@ -299,6 +299,25 @@ def ratings(
     return values, scales, notes
 
 
+def check_nonnegative(table: RawTable, values: pd.Series, column: str, what: str) -> None:
+    """Raise :class:`InvalidValueError` naming the cells of ``column`` below 0.
+
+    ``what`` says what the column holds, e.g. ``"Tenure (months)"``.
+    """
+    bad = values < 0
+    if bad.any():
+        cells = [
+            CellProblem(table.row_number(i), column, table.frame.at[i, column])
+            for i in bad[bad].index[:5]
+        ]
+        raise InvalidValueError(
+            table.source,
+            cells,
+            int(bad.sum()),
+            hint=f"{what} cannot be negative: correct the cell or leave it blank.",
+        )
+
+
 def missing_counts(values: pd.DataFrame) -> pd.DataFrame:
     """Per column: ``column, n, n_missing`` (available cases and blanks)."""
     return pd.DataFrame(

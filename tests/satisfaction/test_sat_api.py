@@ -117,7 +117,9 @@ def test_ipa_of_a_dataframe_by_hand():
     assert dict(t["quadrant"]) == {"a": "keep", "b": "maintain"}
     # priority score (I% - I0%) - (S% - S0%): a (90 - 50) - 0 = 40, b -40
     assert t.loc["a", "priority_score"] == pytest.approx(40)
-    # a list of columns: the driver is the column
+    # one column, or a list of columns: the driver is the column
+    one = satisfaction.ipa(STATED, "sat_a", {"sat_a": "imp_a"}, bootstrap=0)
+    assert list(one.table["driver"]) == ["sat_a"] and one.table["importance"].iloc[0] == 4.6
     listed = satisfaction.ipa(STATED, ["sat_a", "sat_b"], {"sat_a": "imp_a", "sat_b": "imp_b"},
                               bootstrap=0)  # fmt: skip
     assert list(listed.table["driver"]) == ["sat_a", "sat_b"]
@@ -156,6 +158,10 @@ def test_ipa_of_a_survey_is_the_analysis_result(survey):
     b = satisfaction.analyze_ipa(survey, bootstrap=30, seed=2).result
     pd.testing.assert_frame_equal(a.table, b.table)
     assert a.importance_source == "stated"  # the survey rates importance
+    derived = satisfaction.ipa(survey, importance="derived", bootstrap=0)
+    assert derived.importance_source == "derived"
+    with pytest.raises(OptionError, match="satisfaction= is for a DataFrame"):
+        satisfaction.ipa(survey, ["sat_price"])
 
 
 # --- drivers -----------------------------------------------------------------------------
