@@ -1,36 +1,40 @@
 """One call for everything `kano classify` computes, so notebooks and the CLI agree.
 
 read → normalise (:mod:`kano.io`) → filter → classify → summarise → uncertainty,
-continuous analysis, segments. Rendering lives in :mod:`kano.report`.
+continuous analysis, segments. Rendering lives in :mod:`kano.render`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from kano.classify import classify
 from kano.io.survey import KanoSurvey
-from kano.stats import CodingWarning, SummaryOptions, coding_warnings, summarize
+from kano.shared.records import Note
+from kano.stats import SummaryOptions, coding_warnings, summarize
 from kano.tables import EvaluationTable, evaluation_table
 
 if TYPE_CHECKING:  # the analyses below import scipy.stats; load them only when asked for
     from kano.compare import GroupComparison
+    from kano.filters import FilterResult
 
 
 @dataclass(frozen=True)
 class KanoAnalysis:
-    """Everything computed for one survey.
+    """Everything computed for one survey; language-free.
 
     ``summary``: the summary matrix (see :func:`kano.stats.summarize_counts`),
     with, when ``ci`` was asked, ``better_ci_low … worse_ci_high``,
     ``stability`` and ``unstable`` from the bootstrap; ``intervals``: Wilson
     CIs of every share (tidy); ``continuous``: DuMouchel scores per service;
-    ``segments``: the comparison between segments; ``categories``:
-    per-respondent categories; ``settings``: what was done, for the Method sheet;
-    ``warnings``: signs of a data problem (:func:`kano.stats.coding_warnings`).
+    ``segments``: the comparison between segments (split by ``by``);
+    ``categories``: per-respondent categories; ``respondent_filter``: the
+    questionable-answer filter when one was applied; ``n_boot``/``seed``: the
+    bootstrap used (``None`` when none ran); ``warnings``: signs of a data
+    problem (:func:`kano.stats.coding_warnings`).
     """
 
     survey: KanoSurvey
@@ -41,8 +45,23 @@ class KanoAnalysis:
     continuous: pd.DataFrame | None = None
     segments: GroupComparison | None = None
     categories: pd.DataFrame | None = None
-    settings: dict[str, object] = field(default_factory=dict)
-    warnings: tuple[CodingWarning, ...] = ()
+    respondent_filter: FilterResult | None = None
+    by: str | None = None
+    n_boot: int | None = None
+    seed: int | None = None
+    warnings: tuple[Note, ...] = ()
+
+    def __repr__(self) -> str:
+        return (
+            f"<KanoAnalysis of {self.survey.source}: {len(self.survey.functional)} respondents, "
+            f"{len(self.summary)} services; table {self.table.name}, rule {self.options.rule}>"
+        )
+
+    def _repr_html_(self) -> str:
+        cols = [c for c in ("service", "n", "A", "O", "M", "I", "R", "Q", "category", "better",
+                            "worse") if c in self.summary]  # fmt: skip
+        table = self.summary[cols].head(20).to_html(index=False, float_format=lambda v: f"{v:.3f}")
+        return f"<p>{repr(self)[1:-1]}</p>{table}"
 
 
 def analyze(
@@ -57,27 +76,34 @@ def analyze(
     by: pd.Series | None = None,
     max_q: int | None = None,
     detail: bool = False,
-    lang: str = "en",
 ) -> KanoAnalysis:
     """Run the Kano analyses asked for.
 
     Parameters
     ----------
+    survey:
+        A survey read by :func:`kano.read_survey`.
+    table, options:
+        Evaluation table and how the category and coefficients are reported.
     ci:
         Wilson CIs of shares, bootstrap CIs of Better/Worse and the stability
         of each category (``n_boot`` resamples, ``seed``).
     continuous:
         DuMouchel's continuous analysis.
     by:
-        Segment label per respondent: per-segment results and tests.
+        Segment label (or code) per respondent: per-segment results and tests.
     max_q:
         Leave out respondents with more than ``max_q`` Q answers.
     detail:
         Keep the per-respondent categories.
+
+    Returns
+    -------
+    :class:`KanoAnalysis`. References: docs/methods.md.
     """
     table = evaluation_table(table)
     options = options or SummaryOptions()
-    settings: dict[str, object] = {}
+    filtered = None
     if max_q is not None:
         from kano.filters import drop_questionable
 
@@ -89,9 +115,6 @@ def analyze(
                 else by
             )
         survey = filtered.survey
-        settings["respondent filter"] = filtered.description
-    if options.shares_exclude_qr:
-        settings["shares"] = "A, O, M, I over A+O+M+I; R and Q left out"
     summary = summarize(survey, table, options)
     intervals = None
     if ci:
@@ -107,16 +130,12 @@ def analyze(
         summary = summary.merge(boot[["service", "better_ci_low", "better_ci_high", "worse_ci_low",
                                       "worse_ci_high", "stability", "unstable"]], on="service")  # fmt: skip
         intervals = wilson_intervals(summary, exclude_qr=options.shares_exclude_qr)
-        settings.update({"bootstrap resamples": n_boot, "bootstrap seed": seed,
-                         "intervals": "Wilson (shares), bootstrap percentile (Better, Worse)",
-                         "stability flag": "category wins in < 70% of resamples"})  # fmt: skip
     segments = None
     if by is not None:
         from kano.compare import compare_segments
 
-        segments = compare_segments(survey, by, table, options, n_boot=n_boot, seed=seed, lang=lang)
-        settings.update({"segments": str(by.name), "segment tests": "χ² or Fisher exact; BH across services",
-                         "bootstrap resamples": n_boot, "bootstrap seed": seed})  # fmt: skip
+        segments = compare_segments(survey, by, table, options, n_boot=n_boot, seed=seed)
+    boot_ran = ci or by is not None
     return KanoAnalysis(
         survey=survey,
         table=table,
@@ -126,7 +145,10 @@ def analyze(
         continuous=_continuous(survey) if continuous else None,
         segments=segments,
         categories=classify(survey, table) if detail else None,
-        settings=settings,
+        respondent_filter=filtered,
+        by=None if by is None else str(by.name),
+        n_boot=n_boot if boot_ran else None,
+        seed=seed if boot_ran else None,
         warnings=coding_warnings(summary),
     )
 

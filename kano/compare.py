@@ -21,8 +21,10 @@ from scipy import stats as sps
 
 from kano.classify import category_counts, classify_codes
 from kano.io.survey import KanoSurvey
-from kano.labels import CATEGORY_NAMES
 from kano.shared.errors import OptionError
+from kano.shared.records import Finding
+from kano.shared.segments import SEGMENTS
+from kano.shared.stats import bh_adjust
 from kano.stats import SummaryOptions, summarize_counts
 from kano.tables import CATEGORIES, EvaluationTable, evaluation_table
 from kano.uncertainty import difference_ci
@@ -58,15 +60,6 @@ def category_test(table: np.ndarray, seed: int = 0) -> tuple[str, float, float]:
     return "fisher (Monte Carlo)", float(stat), float(p)
 
 
-def bh_adjust(p: pd.Series) -> pd.Series:
-    """Benjamini–Hochberg adjusted p-values; NaN stays NaN."""
-    out = pd.Series(np.nan, index=p.index)
-    ok = p.notna()
-    if ok.any():
-        out[ok] = sps.false_discovery_control(p[ok].to_numpy())
-    return out
-
-
 def outcome_counts(
     survey: KanoSurvey, table: EvaluationTable, mask: np.ndarray | None = None
 ) -> pd.DataFrame:
@@ -85,13 +78,16 @@ class GroupComparison:
     ``groups``: per service and group, the summary statistics (tidy, column
     ``group``); ``tests``: per service (and pair of groups), the category test
     and Better/Worse differences with CIs, raw and BH-adjusted p; ``findings``:
-    plain-words lines for the significant differences.
+    the significant differences (:class:`~kano.shared.records.Finding`);
+    ``coded``: the groups are value-segment codes (``key_account`` …), which
+    renderers name, rather than a column's own values.
     """
 
     groups: pd.DataFrame
     tests: pd.DataFrame
-    findings: tuple[str, ...] = field(default_factory=tuple)
+    findings: tuple[Finding, ...] = field(default_factory=tuple)
     unmatched: pd.DataFrame | None = None
+    coded: bool = False
 
 
 def _group_tables(
@@ -142,7 +138,6 @@ def compare_segments(
     n_boot: int = 2000,
     seed: int = 0,
     alpha: float = 0.05,
-    lang: str = "en",
     min_group: int = 1,
 ) -> GroupComparison:
     """Kano results per segment and tests of the differences between segments.
@@ -179,7 +174,7 @@ def compare_segments(
     values = by.astype(object).where(by.notna(), None).to_numpy()
     groups = list(pd.unique(values[pd.notna(values)]))
     if len(groups) < 2:
-        raise OptionError(f"--by {by.name!r}: needs at least 2 segments, found {len(groups)}")
+        raise OptionError(f"{{opt:by}} {by.name!r}: needs at least 2 segments, found {len(groups)}")
     groups = sorted(groups, key=str)
     counts = {str(g): outcome_counts(survey, table, values == g) for g in groups}
     counts = {g: c for g, c in counts.items() if c[list(CATEGORIES)].to_numpy().sum() >= min_group}
@@ -207,40 +202,24 @@ def compare_segments(
     tests = pd.concat([overall, pairs], ignore_index=True)
     tests["significant"] = tests["p_adjusted"] < alpha
     tests["n_unsegmented"] = int(pd.isna(values).sum())
+    coded = str(by.name) == "value_segment" and set(names) <= set(SEGMENTS)
     findings = tuple(
-        segment_finding(
-            row.service,
-            per_group[per_group["service"] == row.service],
-            row.p_adjusted,
-            row.test,
-            lang,
-        )
+        _segment_finding(row, per_group[per_group["service"] == row.service], coded)
         for row in overall.itertuples()
         if row.p_adjusted < alpha
     )
-    return GroupComparison(groups=per_group, tests=tests, findings=findings)
+    return GroupComparison(groups=per_group, tests=tests, findings=findings, coded=coded)
 
 
-def segment_finding(service: str, rows: pd.DataFrame, p: float, test: str, lang: str = "en") -> str:
-    """A plain-words line: how each segment classifies the service, and the adjusted p."""
-    names = CATEGORY_NAMES[lang]
-    parts = []
-    for k, row in enumerate(rows.itertuples()):
-        cat = row.category
-        share = getattr(row, f"share_{cat}") if cat in names else np.nan
-        if lang == "zh":
-            parts.append(f"{row.group}认为{service}是{names.get(cat, cat)}型({cat} {share:.0%})" if k == 0
-                         else f"{row.group}认为是{names.get(cat, cat)}型({cat} {share:.0%})")  # fmt: skip
-        else:
-            parts.append(f"{row.group} treat {service} as {names.get(cat, cat).lower()} ({cat} {share:.0%})"
-                         if k == 0 else f"{row.group} as {names.get(cat, cat).lower()} ({cat} {share:.0%})")  # fmt: skip
-    sep = "，" if lang == "zh" else ", "
-    tail = (
-        f"；p = {p:.3g}（{test}，BH校正）"
-        if lang == "zh"
-        else f"; p = {p:.3g} ({test}, BH-adjusted)"
-    )
-    return sep.join(parts) + tail
+def _segment_finding(row, rows: pd.DataFrame, coded: bool) -> Finding:
+    """How each segment classifies a service whose category differs between segments."""
+    groups = []
+    for r in rows.itertuples():
+        share = getattr(r, f"share_{r.category}") if r.category in CATEGORIES else np.nan
+        groups.append((r.group, r.category, float(share)))
+    return Finding("segment_difference", row.service,
+                   {"groups": tuple(groups), "p": float(row.p_adjusted), "test": row.test,
+                    "coded": coded})  # fmt: skip
 
 
 def compare_waves(
@@ -250,7 +229,6 @@ def compare_waves(
     n_boot: int = 2000,
     seed: int = 0,
     alpha: float = 0.05,
-    lang: str = "en",
 ) -> GroupComparison:
     """Quarterly tracking: the same questionnaire in two or more waves.
 
@@ -312,19 +290,19 @@ def compare_waves(
         tests["migration_significant"] = changed & tests["significant"]
         tests = tests.rename(columns={"group_a": "wave_a", "group_b": "wave_b"})
     findings = tuple(
-        wave_finding(row, lang)
+        Finding(
+            "migration",
+            row.service,
+            {
+                "wave_a": row.wave_a,
+                "wave_b": row.wave_b,
+                "category_a": row.category_a,
+                "category_b": row.category_b,
+                "p": float(row.p_adjusted),
+                "test": row.test,
+            },
+        )  # fmt: skip
         for row in tests.itertuples()
         if len(tests) and row.migration_significant
     )
     return GroupComparison(groups=per_wave, tests=tests, findings=findings, unmatched=unmatched)
-
-
-def wave_finding(row, lang: str = "en") -> str:
-    """A plain-words line for a significant category migration between waves."""
-    names = CATEGORY_NAMES[lang]
-    a, b = row.category_a, row.category_b
-    if lang == "zh":
-        return (f"{row.service}：从{row.wave_a}的{names.get(a, a)}型({a})变为{row.wave_b}的"
-                f"{names.get(b, b)}型({b})；p = {row.p_adjusted:.3g}（{row.test}，BH校正）")  # fmt: skip
-    return (f"{row.service} moved from {names.get(a, a).lower()} ({a}) in {row.wave_a} to "
-            f"{names.get(b, b).lower()} ({b}) in {row.wave_b}; p = {row.p_adjusted:.3g} ({row.test}, BH-adjusted)")  # fmt: skip

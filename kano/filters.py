@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from kano.classify import classify_codes
 from kano.io.survey import KanoSurvey
 from kano.shared.errors import OptionError
+from kano.shared.records import Note
 from kano.tables import CATEGORIES, EvaluationTable, evaluation_table
 
 _Q = CATEGORIES.index("Q")
@@ -20,11 +21,16 @@ _Q = CATEGORIES.index("Q")
 
 @dataclass(frozen=True)
 class FilterResult:
-    """The filtered survey, how many respondents were dropped, and a line for the Method sheet."""
+    """The filtered survey, the rule's limit and how many respondents were dropped."""
 
     survey: KanoSurvey
     n_dropped: int
-    description: str
+    max_q: int
+
+    @property
+    def note(self) -> Note:
+        """The filter in words, for the Method and Data quality sheets."""
+        return Note("questionable_filter", {"max_q": self.max_q, "n": self.n_dropped})
 
 
 def drop_questionable(
@@ -32,7 +38,7 @@ def drop_questionable(
 ) -> FilterResult:
     """Leave out respondents with more than ``max_q`` Q answer pairs."""
     if max_q < 0:
-        raise OptionError(f"--max-q must be 0 or more, not {max_q}")
+        raise OptionError(f"{{opt:max_q}} must be 0 or more, not {max_q}")
     table = evaluation_table(table)
     codes = classify_codes(survey.functional.to_numpy(), survey.dysfunctional.to_numpy(), table)
     keep = (codes == _Q).sum(axis=1) <= max_q
@@ -40,5 +46,5 @@ def drop_questionable(
     return FilterResult(
         survey=survey.subset(keep) if dropped else survey,
         n_dropped=dropped,
-        description=f"respondents with more than {max_q} Q answers left out: {dropped}",
+        max_q=max_q,
     )

@@ -27,22 +27,17 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from kano.labels import CATEGORY_NAMES
 from kano.shared.errors import OptionError
 from kano.shared.text import key
 
-TIERS = ("fix first", "improve", "differentiate", "maintain", "low priority")
-TIER_NAMES = {
-    "en": dict(zip(TIERS, TIERS, strict=True)),
-    "zh": dict(zip(TIERS, ("优先修复", "重点改进", "打造差异化", "保持", "低优先级"), strict=True)),
-}
+#: Action tiers, in order (codes; the catalogue names them: ``tier.<code>``).
+TIERS = ("fix_first", "improve", "differentiate", "maintain", "low_priority")
 
 
 def priority_list(
     kano_summary: pd.DataFrame,
     ipa_table: pd.DataFrame,
     satisfaction_cross: float | None = None,
-    lang: str = "en",
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Rank services by the Kano × IPA rule.
 
@@ -52,17 +47,19 @@ def priority_list(
         ``service, category, better, worse`` (e.g. :func:`kano.stats.summarize`).
     ipa_table:
         ``service`` (or ``driver``), ``importance_pct``, ``satisfaction_pct``
-        on 0–100 (e.g. ``satisfaction.ipa.ipa(...).table``).
+        on 0–100 (e.g. ``satisfaction.ipa(...).table``).
     satisfaction_cross:
         Satisfaction crosshair on 0–100; the mean over the matched services
         when ``None``.
 
     Returns
     -------
-    (priorities, unmatched). ``priorities``: ``rank, service, tier, category,
-    better, worse, importance_pct, satisfaction_pct, gap, reason``;
-    ``unmatched``: services found in only one of the tables (``service, in``).
-    Services are matched by name, ignoring case, width and ``_``/spaces.
+    (priorities, unmatched). ``priorities``: ``rank, service, tier`` (a code of
+    :data:`TIERS`), ``category, better, worse, importance_pct, satisfaction_pct,
+    gap, satisfaction_cross`` (the crosshair the tiers used);
+    ``unmatched``: services found in only one of the tables (``service, in`` =
+    ``Kano`` or ``IPA``). Services are matched by name, ignoring case, width,
+    spaces and punctuation.
     """
     ipa = ipa_table.rename(columns={"driver": "service"})
     missing = {"service", "importance_pct", "satisfaction_pct"} - set(ipa.columns)
@@ -83,7 +80,8 @@ def priority_list(
     if merged.empty:
         raise OptionError(
             "no service appears in both the Kano and the satisfaction data; name them alike "
-            f"(Kano: {', '.join(map(str, kano['service'][:6]))}; IPA: {', '.join(map(str, ipa['ipa_service'][:6]))})"
+            f"or give a link file ({{opt:links}}) (Kano: {', '.join(map(str, kano['service'][:6]))}; "
+            f"IPA: {', '.join(map(str, ipa['ipa_service'][:6]))})"
         )
     cross = (
         float(merged["satisfaction_pct"].mean())
@@ -101,7 +99,7 @@ def priority_list(
             cat.isin(["M", "O"]),
         ],
         [0, 1, 2, 3],
-        default=4,
+        default=4,  # indifferent, reverse, questionable: never ranked as needs
     )
     merged["tier_index"] = tier
     # one sort key per tier, smaller = earlier
@@ -114,31 +112,8 @@ def priority_list(
         drop=True
     )
     merged["rank"] = np.arange(1, len(merged) + 1)
-    merged["tier"] = [TIER_NAMES[lang][TIERS[t]] for t in merged["tier_index"]]
-    merged["reason"] = [_reason(row, cross, lang) for row in merged.itertuples()]
+    merged["tier"] = [TIERS[t] for t in merged["tier_index"]]
+    merged["satisfaction_cross"] = cross
     cols = ["rank", "service", "tier", "category", "better", "worse", "importance_pct",
-            "satisfaction_pct", "gap", "reason"]  # fmt: skip
+            "satisfaction_pct", "gap", "satisfaction_cross"]  # fmt: skip
     return merged[cols], unmatched
-
-
-def _reason(row, cross: float, lang: str) -> str:
-    names = CATEGORY_NAMES[lang]
-    cat = str(row.category)[:1]
-    name = names.get(cat, cat)
-    sat, gap = row.satisfaction_pct, row.gap
-    if lang == "zh":
-        return {
-            0: f"必备型服务，满意度{sat:.0f}低于平均{cross:.0f}：做不好必然引起不满，优先修复",
-            1: f"期望型服务，重要性高于满意度{gap:.0f}分：每一步改进都直接提升满意度",
-            2: f"魅力型服务(Better {row.better:.2f})：提供即可带来惊喜，是差异化优势",
-            3: f"{name}型服务，表现已达要求(满意度{sat:.0f}，差距{gap:.0f})：保持现有水平",
-            4: f"{name}型服务：对满意度影响小，低优先级",
-        }[row.tier_index]
-    return {
-        0: f"must-be with satisfaction {sat:.0f} below the average {cross:.0f}: it causes dissatisfaction "
-        "whatever else is done; fix first",
-        1: f"one-dimensional with importance {gap:.0f} points above satisfaction: every improvement pays",
-        2: f"attractive (Better {row.better:.2f}): delights when offered; a differentiator",
-        3: f"{name.lower()} performing as required (satisfaction {sat:.0f}, gap {gap:.0f}): maintain",
-        4: f"{name.lower()}: little effect on satisfaction; low priority",
-    }[row.tier_index]

@@ -21,11 +21,12 @@ import numpy as np
 import pandas as pd
 from matplotlib.backends.backend_pdf import PdfPages
 
-from kano import __version__, charts
+from kano import __version__
 from kano.analysis import KanoAnalysis, analyze
 from kano.compare import GroupComparison, compare_waves
 from kano.io.survey import KanoSurvey, read_survey
 from kano.labels import CATEGORY_NAMES, column_label
+from kano.render import charts
 from kano.report import (
     classify_sheets,
     compare_sheets,

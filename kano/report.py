@@ -29,6 +29,7 @@ from kano.labels import (
 )
 from kano.shared.errors import OutputError
 from kano.shared.output import write_csv, write_json
+from kano.shared.records import note_text
 from kano.shared.workbook import ChartSpec, SheetSpec, write_workbook
 from kano.stats import SummaryOptions
 from kano.tables import CATEGORIES, EvaluationTable
@@ -135,7 +136,8 @@ def classify_sheets(analysis: KanoAnalysis, lang: str = "en") -> list[SheetSpec]
         *(str(v) for k, v in analysis.settings.items() if k == "respondent filter"),
         *(w.text(lang) for w in analysis.warnings),
     ]
-    sheets.append(_sheet(names["quality"], quality[cols], lang, title="; ".join(notes) or None))
+    title = "; ".join(note_text(n, lang) for n in notes) or None
+    sheets.append(_sheet(names["quality"], quality[cols], lang, title=title))
     if len(survey.synonyms):
         wordings = survey.synonyms.copy()
         wordings["code"] = [

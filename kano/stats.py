@@ -16,8 +16,8 @@ from scipy import special
 
 from kano.classify import category_counts, classify_codes
 from kano.io.survey import KanoSurvey
-from kano.labels import warning_text
 from kano.shared.errors import CellProblem, InvalidValueError, OptionError
+from kano.shared.records import Note
 from kano.tables import CATEGORIES, EvaluationTable, evaluation_table
 
 Rule = Literal["max", "moai", "berger"]
@@ -64,24 +64,7 @@ class SummaryOptions:
 REVERSED_MIN_N = 10
 
 
-@dataclass(frozen=True)
-class CodingWarning:
-    """A warning about the data as a whole, language-free.
-
-    ``code`` names it (``reversed_codes``); ``flagged`` of ``checked`` services
-    showed the sign. :meth:`text` renders it with :func:`kano.labels.warning_text`.
-    """
-
-    code: str
-    flagged: int
-    checked: int
-
-    def text(self, lang: str = "en") -> str:
-        """The warning in ``lang`` (en or zh), telling the user how to decide."""
-        return warning_text(self.code, lang, flagged=self.flagged, checked=self.checked)
-
-
-def coding_warnings(summary: pd.DataFrame) -> tuple[CodingWarning, ...]:
+def coding_warnings(summary: pd.DataFrame) -> tuple[Note, ...]:
     """Signs that the answer codes were read the wrong way round.
 
     Under the standard table, codes read reversed turn the A, O and M pairs into R,
@@ -97,7 +80,7 @@ def coding_warnings(summary: pd.DataFrame) -> tuple[CodingWarning, ...]:
 
     Returns
     -------
-    The warnings, empty when none applies.
+    The warnings (``Note("reversed_codes", {flagged, checked})``), empty when none applies.
     """
     n = summary["n"].to_numpy(dtype=np.int64)
     rq = summary["R"].to_numpy(dtype=np.int64) + summary["Q"].to_numpy(dtype=np.int64)
@@ -105,7 +88,7 @@ def coding_warnings(summary: pd.DataFrame) -> tuple[CodingWarning, ...]:
     flagged = checked & (10 * rq >= 3 * n)  # (R + Q) / n >= 0.30, in whole numbers
     n_checked, n_flagged = int(checked.sum()), int(flagged.sum())
     if n_checked and 2 * n_flagged > n_checked:
-        return (CodingWarning("reversed_codes", n_flagged, n_checked),)
+        return (Note("reversed_codes", {"flagged": n_flagged, "checked": n_checked}),)
     return ()
 
 

@@ -20,8 +20,6 @@ from kano.shared.errors import OptionError
 from kano.stats import Rule, dominant_codes
 from kano.tables import CATEGORIES
 
-Z95 = sps.norm.ppf(0.975)
-
 
 def wilson_intervals(
     counts: pd.DataFrame, level: float = 0.95, exclude_qr: bool = False
@@ -67,7 +65,7 @@ def bootstrap_counts(counts7: np.ndarray, n_boot: int, seed: int) -> np.ndarray:
     services, 7) counts, each service's row a Multinomial(N, p̂) draw.
     """
     if n_boot < 1:
-        raise OptionError(f"--bootstrap must be 1 or more resamples, not {n_boot}")
+        raise OptionError(f"{{opt:bootstrap}} must be 1 or more resamples, not {n_boot}")
     rng = np.random.default_rng(seed)
     totals = counts7.sum(axis=1)
     with np.errstate(divide="ignore", invalid="ignore"):

@@ -260,3 +260,19 @@ def input_files(
     given (``None``) are left out by the record."""
     return [("survey", survey.table.path, {}), ("mapping", mapping, {}),
             ("label_map", label_map, {}), ("customer_types", customer_types, {})]  # fmt: skip
+
+
+def terminal_lines(result) -> list[str]:
+    """What ``kano ipa`` and ``kano drivers`` print: the drivers table (IPA) or the model
+    and the derived importance, then the files written (a :class:`JobResult`)."""
+    lang = result.lang
+    if "drivers" in result.tables:
+        cols = ["driver", "importance", "satisfaction", "quadrant", "priority"]
+        lines = [localise(result.tables["drivers"][cols], lang).to_string(
+            index=False, float_format=lambda v: f"{v:.2f}")]  # fmt: skip
+    else:
+        cols = ["driver", "r", "johnson", "shapley", "shapley_share", "rank"]
+        lines = [finding_text(f, lang) for f in result.findings]
+        lines.append(localise(result.tables["derived"][cols], lang).to_string(
+            index=False, float_format=lambda v: f"{v:.3f}"))  # fmt: skip
+    return lines + [text("word.wrote", lang, path=p) for p in result.written]

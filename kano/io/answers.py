@@ -259,9 +259,9 @@ def answer_map(
     The :class:`AnswerMap`; its ``description`` is written to the Method sheet.
     """
     if codes not in CODINGS:
-        raise OptionError(f"--codes must be standard or reversed, not {codes!r}")
+        raise OptionError(f"{{opt:codes}} must be standard or reversed, not {codes!r}")
     if scale not in (3, 5):
-        raise OptionError(f"--scale must be 5 or 3, not {scale}")
+        raise OptionError(f"{{opt:points}} must be 5 or 3, not {scale}")
     base = AnswerMap(
         numbers={float(k): v for k, v in _NUMBERS[(codes, scale)].items()},
         description=f"{_DESCRIPTIONS[(codes, scale)]}; built-in English and Chinese wordings",

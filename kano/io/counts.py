@@ -18,6 +18,7 @@ import pandas as pd
 
 from kano.shared.errors import CellProblem, InvalidValueError, OptionError
 from kano.shared.files import RawTable
+from kano.shared.records import Note
 from kano.shared.text import fold
 from kano.tables import CATEGORIES
 
@@ -57,7 +58,7 @@ class CountsTable:
     """Counts read from a table: ``counts`` (``service, A, O, M, I, R, Q``) and what was done."""
 
     counts: pd.DataFrame
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
 
 def category_of(header: str) -> str | None:
@@ -118,7 +119,7 @@ def counts_table(table: RawTable) -> CountsTable:
         )
     numbers = {cat: _numbers(table, col) for cat, col in cats.items()}
     values = np.column_stack([numbers[c] for c in CATEGORIES])
-    notes: list[str] = []
+    notes: list[Note] = []
     names = frame[service].astype(str).str.strip()
     totals = np.isin(names.str.casefold().to_numpy(), list(_TOTAL_ROWS))
     n = _numbers(table, n_col) if n_col else None
@@ -132,7 +133,7 @@ def counts_table(table: RawTable) -> CountsTable:
                     1,
                     hint="a total row must hold the sums of the other rows; remove it",
                 )
-        notes.append(f"total row {names[totals].iloc[0]!r} left out (it sums the others)")
+        notes.append(Note("counts_total_row", {"name": names[totals].iloc[0]}))
         keep = ~totals
         values, names = values[keep], names[keep]
         n = n[keep] if n is not None else None
@@ -155,7 +156,7 @@ def counts_table(table: RawTable) -> CountsTable:
             )
         scale = 100.0 if sums.mean() > 2 else 1.0
         values = np.round(values / scale * n[:, None])
-        notes.append(f"counts recovered from percentages × {n_col!r}, rounded to whole answers")
+        notes.append(Note("counts_from_percentages", {"column": n_col}))
     bad = (values < 0) | (values % 1 != 0) | (values > 1e12) | ~np.isfinite(values)
     if bad.any():
         problems = []
@@ -179,7 +180,7 @@ def counts_table(table: RawTable) -> CountsTable:
     counts = pd.DataFrame(values.astype(np.int64), columns=list(CATEGORIES))
     counts.insert(0, "service", names.to_numpy())
     if service != "service":
-        notes.insert(0, f"services read from the column {service!r}")
+        notes.insert(0, Note("counts_service_column", {"column": service}))
     return CountsTable(counts=counts, notes=tuple(notes))
 
 

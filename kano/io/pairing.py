@@ -25,13 +25,14 @@ import pandas as pd
 
 from kano.shared.errors import MappingFileError, PairingError
 from kano.shared.mapfiles import load_yaml
+from kano.shared.records import Note
 from kano.shared.text import fold
 
 F, D = "functional", "dysfunctional"
 
 MAPPING_HELP = (
     "Write a mapping file (CSV with the header service,functional,dysfunctional[,importance], "
-    "one line per service, e.g. 'Hotline,Q5,Q6') and pass it with --mapping"
+    "one line per service, e.g. 'Hotline,Q5,Q6') and pass it with {opt:mapping}"
 )
 
 _SEP = r"[\s_\-.:/|]+"
@@ -124,7 +125,7 @@ class Pairing:
     id_column: str | None
     unused: tuple[str, ...]
     unpaired: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
 
 def find_pairs(
@@ -160,7 +161,7 @@ def find_pairs(
     answers = set(answer_columns or ())
     rows: list[dict] = []
     used: set[str] = set()
-    notes: list[str] = []
+    notes: list[Note] = []
 
     by_marker = _group_by_marker(candidates)
     _take_groups(by_marker, "marker", rows, used, source, strict=True)
@@ -496,7 +497,7 @@ def _pair_sentences(columns: list[str], rows: list[dict], used: set[str], source
 
 def _pair_blocks(
     sideless: list[tuple[str, str, str]], answers: set[str], rows: list[dict], used: set[str]
-) -> list[str]:
+) -> list[Note]:
     """Consecutive matrix questions with the same rows whose wording names no side
     (问卷星's old ``第7题(热线)``, LimeSurvey's ``Q7[SQ001]``): the first is taken as the
     functional question, as questionnaires ask it first. Only columns holding Kano
@@ -519,11 +520,7 @@ def _pair_blocks(
                              "dysfunctional_column": by_name[fold(service)],
                              "importance_column": "", "found_by": "order"})  # fmt: skip
                 used.update((col, by_name[fold(service)]))
-            notes.append(
-                f"the questions {order[k]!r} and {order[k + 1]!r} have the same rows and no "
-                "wording that says which is functional: read in questionnaire order, the first "
-                "as functional; if that is wrong, give a mapping file (--mapping)"
-            )
+            notes.append(Note("order_pairing", {"first": order[k], "second": order[k + 1]}))
             k += 2
         else:
             k += 1

@@ -28,6 +28,7 @@ from kano.shared.errors import (
 )
 from kano.shared.files import RawTable, read_table
 from kano.shared.ratings import LabelMap, ParsedRatings, parse_ratings
+from kano.shared.records import Note
 from kano.shared.text import fold
 
 MAX_REPORTED = 20
@@ -264,7 +265,7 @@ def _decode_value_labels(table: RawTable, answers: AnswerMap) -> RawTable:
     frame = table.frame.copy(deep=False)
     for col, values in decoded.items():
         frame[col] = values.astype(object)
-    note = f"SPSS value labels used as answers in {len(decoded)} column(s)"
+    note = Note("spss_value_labels", {"n": len(decoded)})
     return replace(table, frame=frame, notes=(*table.notes, note))
 
 
@@ -366,7 +367,7 @@ def _encode(
 
 _UNKNOWN_HINT = (
     "Map them to codes in an answer map (kano.io.answers.suggest_answer_map drafts one) and pass "
-    "it with --answers, or use --on-invalid skip to leave these answers out (they are then counted)"
+    "it with {opt:answers}, or use {opt:on_invalid} skip to leave these answers out (they are then counted)"
 )
 
 
@@ -555,13 +556,12 @@ def combine_surveys(parts: list[tuple[str, KanoSurvey]], column: str = "source")
     if len(parts) == 1:
         return parts[0][1]
     services = list(dict.fromkeys(s for _, sv in parts for s in sv.services))
-    notes = [f"{len(parts)} files read as one survey: {', '.join(labels)}"]
+    notes = [Note("files_combined", {"n": len(parts), "files": labels})]
     missing = {label: [s for s in services if s not in sv.services] for label, sv in parts}
     for label, absent in missing.items():
         if absent:
             notes.append(
-                f"{label} has no questions for {', '.join(map(repr, absent))}: its respondents "
-                "count as missing there; check that the services are named alike in every file"
+                Note("file_lacks_services", {"file": label, "services": [repr(s) for s in absent]})
             )
     f = np.concatenate([sv.functional.reindex(columns=services, fill_value=0).to_numpy()
                         for _, sv in parts])  # fmt: skip
@@ -608,7 +608,10 @@ def combine_surveys(parts: list[tuple[str, KanoSurvey]], column: str = "source")
         if len(synonyms)
         else synonyms,
         source=" + ".join(labels),
-        notes=tuple(notes) + tuple(f"{label}: {n}" for label, sv in parts for n in sv.notes),
+        notes=tuple(notes)
+        + tuple(
+            Note("in_file", {"file": label, "note": n}) for label, sv in parts for n in sv.notes
+        ),
         invalid=pd.DataFrame(invalid, index=index, columns=services),
         unpaired=tuple(f"{label}: {c}" for label, sv in parts for c in sv.unpaired),
         rows=rows,

@@ -176,7 +176,7 @@ class UnknownLabelError(InvalidValueError):
         KanoError.__init__(
             self,
             f"{source}: {len(self.labels)} {verb} not known: {shown}{more}. Give their numbers "
-            "in a label map (--labels labels.yaml, lines like 'Rather important: 4') or "
+            "in a label map ({opt:labels} labels.yaml, lines like 'Rather important: 4') or "
             "re-export the numeric values.",
         )
 

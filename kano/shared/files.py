@@ -27,6 +27,7 @@ import pandas as pd
 
 from kano.shared.errors import InputFileError
 from kano.shared.layouts import normalise_headers
+from kano.shared.records import Note
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls
@@ -73,7 +74,7 @@ class RawTable:
     sheet: str | None = None
     first_row: int = 2
     encoding: str | None = None
-    notes: tuple[str, ...] = field(default_factory=tuple)
+    notes: tuple[Note, ...] = field(default_factory=tuple)
     aliases: Mapping[str, str] = field(default_factory=dict)
     value_labels: Mapping[str, Mapping[float, str]] = field(default_factory=dict)
 
@@ -128,13 +129,13 @@ def read_table(source: str | os.PathLike | pd.DataFrame, sheet: str | None = Non
         raise InputFileError(f"{path}: old .xls workbooks are not supported; save it as .xlsx")
     elif suffix in {".sav", ".zsav"}:
         if sheet is not None:
-            raise InputFileError(f"{path}: --sheet applies to .xlsx workbooks only")
+            raise InputFileError(f"{path}: {{opt:sheet}} applies to .xlsx workbooks only")
         table = _read_sav(path)
     elif suffix in {".csv", ".txt", ".tsv"}:
         if head.startswith(_ZIP_MAGIC) or head.startswith(_OLE_MAGIC):
             raise InputFileError(f"{path}: this is a workbook renamed to {suffix}; use .xlsx")
         if sheet is not None:
-            raise InputFileError(f"{path}: --sheet applies to .xlsx workbooks only")
+            raise InputFileError(f"{path}: {{opt:sheet}} applies to .xlsx workbooks only")
         table = _read_csv(path)
     else:
         raise InputFileError(
@@ -191,7 +192,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> RawTable:
         book = pd.ExcelFile(path, engine="calamine")
     except Exception as exc:  # calamine raises its own types for damaged files
         raise InputFileError(f"{path}: cannot open the workbook ({_one_line(exc)})") from None
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
     with book:
         names = [str(n) for n in book.sheet_names]
         if sheet is None:
@@ -200,7 +201,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> RawTable:
             visible = _visible_sheets(book, names)
             sheet = visible[0] if visible else names[0]
             if sheet != names[0]:
-                notes = (f"hidden sheet(s) before {sheet!r} skipped; use --sheet to read one",)
+                notes = (Note("hidden_sheets", {"sheet": sheet}),)
         elif sheet not in names:
             raise InputFileError(
                 f"{path}: no sheet named {sheet!r}; the sheets are: {', '.join(map(repr, names))}"
@@ -257,7 +258,7 @@ def _read_sav(path: Path) -> RawTable:
         frame=frame,
         source=path.name,
         path=path,
-        notes=("SPSS file: variable labels used as headers",) if aliases else (),
+        notes=(Note("spss_headers"),) if aliases else (),
         aliases=aliases,
         value_labels=value_labels,
     )

@@ -49,8 +49,10 @@ class ReportPart:
     ``charts``: chart name -> ``draw(ax) -> Axes``; ``pdf_tables``: (title, table
     with headers in words) for the PDF; ``tables``: language-free tables others
     join on (``ipa``: ``driver, importance_pct, satisfaction_pct …`` for the Kano
-    × IPA priority list; ``nps_segments``); ``findings``, ``notes``; ``inputs``
-    and ``settings`` for the Method sheet.
+    × IPA priority list; ``nps_segments``); ``findings`` (records) and
+    ``finding_lines`` (the same findings in words: only the side that made a
+    record knows its sentence), ``notes``; ``inputs`` and ``settings`` for the
+    Method sheet.
     """
 
     lang: str
@@ -59,6 +61,7 @@ class ReportPart:
     pdf_tables: tuple[tuple[str, pd.DataFrame], ...] = ()
     tables: Mapping[str, pd.DataFrame] = field(default_factory=dict)
     findings: tuple[Finding, ...] = ()
+    finding_lines: tuple[str, ...] = ()
     notes: tuple[Note, ...] = ()
     inputs: tuple[Input, ...] = ()
     settings: Mapping[str, object] = field(default_factory=dict)

@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from kano.shared.records import Note
+
 # 问卷星's em-dash between a matrix title and its row label (U+2014).
 MATRIX_DASH = "\u2014"
 _IMPORT_ID = '{"ImportId"'
@@ -55,7 +57,7 @@ class Headers:
     frame: pd.DataFrame
     skipped: int = 0
     aliases: dict[str, str] = field(default_factory=dict)
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
 
 def normalise_headers(frame: pd.DataFrame) -> Headers:
@@ -72,7 +74,7 @@ def normalise_headers(frame: pd.DataFrame) -> Headers:
     return result
 
 
-def number_repeated_blocks(columns: list[str]) -> tuple[list[str], str]:
+def number_repeated_blocks(columns: list[str]) -> tuple[list[str], Note | None]:
     """Two runs of the same headers in the same order (a Likert question per side whose
     statements are the headers, as Microsoft Forms writes them) become
     ``question 1 [statement]`` and ``question 2 [statement]``, so that each column has a
@@ -84,27 +86,23 @@ def number_repeated_blocks(columns: list[str]) -> tuple[list[str], str]:
             positions.setdefault(name, []).append(j)
     repeated = {n: p for n, p in positions.items() if len(p) > 1}
     if not repeated or any(len(p) != 2 for p in repeated.values()):
-        return columns, ""
+        return columns, None
     firsts = sorted(p[0] for p in repeated.values())
     seconds = sorted(p[1] for p in repeated.values())
     run = len(firsts)
     if run < 2:  # one header twice is a plain duplicate
-        return columns, ""
+        return columns, None
     contiguous = firsts == list(range(firsts[0], firsts[0] + run)) and seconds == list(
         range(seconds[0], seconds[0] + run)
     )
     same_order = [columns[j] for j in firsts] == [columns[j] for j in seconds]
     if not (contiguous and same_order and firsts[-1] < seconds[0]):
-        return columns, ""
+        return columns, None
     out = list(columns)
     for k, block in enumerate((firsts, seconds), start=1):
         for j in block:
             out[j] = f"question {k} [{columns[j]}]"
-    return out, (
-        f"the headers {columns[firsts[0]]!r} … {columns[firsts[-1]]!r} appear twice in the same "
-        "order (two questions with the same statements, as Microsoft Forms writes them): named "
-        "'question 1 […]' and 'question 2 […]'"
-    )
+    return out, Note("repeated_blocks", {"first": columns[firsts[0]], "last": columns[firsts[-1]]})
 
 
 def _text(value: object) -> str:
@@ -124,8 +122,7 @@ def _qualtrics(frame: pd.DataFrame) -> Headers | None:
         aliases = {str(c): h for c, h in zip(frame.columns, header, strict=True) if str(c) != h}
         body = frame.iloc[2:].reset_index(drop=True)
         body.columns = header
-        note = "Qualtrics export: question texts (row 2) used as headers, rows 2-3 skipped"
-        return Headers(body, 2, aliases, (note,))
+        return Headers(body, 2, aliases, (Note("qualtrics_headers"),))
     tags = [str(c) for c in frame.columns]
     legacy = sum(bool(_LEGACY_V.match(t)) for t in tags[:10])
     if len(frame) >= 1 and legacy >= 3 and "ResponseID" in {_text(v) for v in frame.iloc[0]}:
@@ -134,8 +131,7 @@ def _qualtrics(frame: pd.DataFrame) -> Headers | None:
         aliases = {t: h for t, h in zip(tags, header, strict=True) if t != h}
         body = frame.iloc[1:].reset_index(drop=True)
         body.columns = header
-        note = "legacy Qualtrics export: row 2 used as headers"
-        return Headers(body, 1, aliases, (note,))
+        return Headers(body, 1, aliases, (Note("qualtrics_legacy_headers"),))
     return None
 
 
@@ -174,10 +170,10 @@ def _surveymonkey(frame: pd.DataFrame) -> Headers | None:
             header.append(question or name)
     body = frame.iloc[1:].reset_index(drop=True)
     body.columns = header
-    return Headers(body, 1, {}, ("SurveyMonkey export: two header rows combined",))
+    return Headers(body, 1, {}, (Note("surveymonkey_headers"),))
 
 
-def expand_matrix_labels(columns: list[str], frame: pd.DataFrame) -> tuple[list[str], str]:
+def expand_matrix_labels(columns: list[str], frame: pd.DataFrame) -> tuple[list[str], Note | None]:
     """Give 问卷星's bare matrix row labels the title of their matrix.
 
     A column ``<题目>—<行1>`` opens a matrix; the bare columns right after it are
@@ -187,7 +183,7 @@ def expand_matrix_labels(columns: list[str], frame: pd.DataFrame) -> tuple[list[
     matrix's (the same values, or small whole numbers like the matrix's codes),
     so that a following unnumbered question keeps its own name.
 
-    Returns the columns and a note (empty when nothing was expanded).
+    Returns the columns and a note (``None`` when nothing was expanded).
     """
     out = list(columns)
     expanded = 0
@@ -211,11 +207,9 @@ def expand_matrix_labels(columns: list[str], frame: pd.DataFrame) -> tuple[list[
         seen |= values
         expanded += 1
     if not expanded:
-        return out, ""
-    return out, (
-        f"问卷星 matrix export: {expanded} bare row label(s) given their matrix title "
-        f"(e.g. {out[next(j for j, c in enumerate(columns) if out[j] != c)]!r})"
-    )
+        return out, None
+    example = out[next(j for j, c in enumerate(columns) if out[j] != c)]
+    return out, Note("wjx_matrix", {"n": expanded, "example": example})
 
 
 def _bare(name: str) -> bool:

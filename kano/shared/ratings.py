@@ -42,6 +42,7 @@ from kano.shared.errors import (
 )
 from kano.shared.files import RawTable
 from kano.shared.mapfiles import read_pairs
+from kano.shared.records import Note
 from kano.shared.text import MISSING_WORDS, normalize_text, traditional
 
 MAX_SHOWN = 5
@@ -57,6 +58,18 @@ class LabelSet:
     @property
     def size(self) -> int:
         return len(self.points)
+
+    @property
+    def note(self) -> Note:
+        """The set named in words: its kind, its number of points, its end labels."""
+        kind = _KINDS.get(self.name.split(" ", 1)[0], "rating")
+        return Note("labelset", {"kind": Note(f"scale_{kind}"), "points": self.size,
+                                 "first": self.points[0][0], "last": self.points[-1][0]})  # fmt: skip
+
+
+_KINDS = {"importance": "importance", "satisfaction": "satisfaction", "agreement": "agreement",
+          "likelihood": "likelihood", "重要性": "importance", "满意度": "satisfaction",
+          "同意": "agreement", "可能性": "likelihood"}  # fmt: skip
 
 
 def _set(name: str, *points: str | tuple[str, ...]) -> LabelSet:
@@ -210,7 +223,7 @@ class ParsedRatings:
     missing: pd.Series
     scale: tuple[float, float] | None = None
     label_set: str | None = None
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
 
 # kinds of a distinct cell value
@@ -376,10 +389,9 @@ def parse_ratings(
         _check_on_scale(result, frame, table, found, name)
         plain = [c.name for c in cols if (c.kinds == _NUMBER_CELL).any()]
         if plain:
-            notes.append(
-                f"{_names(plain)}: plain numbers beside labels of the {name}; the labels were "
-                f"read as its points 1-{label_set.size}, on the same scale as the numbers"
-            )
+            notes.append(Note("ratings_plain_numbers", {"columns": _names(plain),
+                                                        "set": label_set.note,
+                                                        "points": label_set.size}))  # fmt: skip
     return ParsedRatings(result, pd.Series(missing, dtype=int), found, name, tuple(notes))
 
 
@@ -430,9 +442,9 @@ def _first_cells(keys, cols, index, table) -> list[tuple[str, CellProblem]]:
     return [(k, best[k][2]) for k in order]
 
 
-def _choose_set(keys, cols, index, table, declared) -> tuple[int | None, list[str]]:
+def _choose_set(keys, cols, index, table, declared) -> tuple[int | None, list[Note]]:
     """The built-in set that holds every label key seen, and notes on how it was chosen."""
-    notes: list[str] = []
+    notes: list[Note] = []
     if not keys:
         return None, notes
     columns = _names([c.name for c in cols if (c.kinds == _LABEL).any()])
@@ -446,7 +458,7 @@ def _choose_set(keys, cols, index, table, declared) -> tuple[int | None, list[st
         raise ScaleError(
             table.source,
             f"the labels of {columns} ({where}) belong to no single built-in scale (they mix "
-            "scales); give their numbers in a label map (--labels labels.yaml, lines like "
+            "scales); give their numbers in a label map ({opt:labels} labels.yaml, lines like "
             "'Rather important: 4') or re-export the numeric values",
             cells,
         )
@@ -461,42 +473,38 @@ def _choose_set(keys, cols, index, table, declared) -> tuple[int | None, list[st
                 table.source,
                 f"the labels of {columns} ({shown}) are points {options} of a built-in scale "
                 f"({names}), but the scale declared is {_scale_text(declared)}; declare the "
-                f"scale {options}, or give the numbers in a label map (--labels labels.yaml)",
+                f"scale {options}, or give the numbers in a label map ({{opt:labels}} labels.yaml)",
                 cells,
             )
     else:
         size = 5 if 5 in sizes else sizes[0]  # the tie rule: 5 points, else the shortest
     same = [j for j in fits if BUILTIN_SETS[j].size == size]
     chosen = same[0]
-    name = BUILTIN_SETS[chosen].name
     if declared is None and len(sizes) > 1:
-        reading = ", ".join(f"{cell.value!r} = {_BY_KEY[k][chosen]}" for k, cell in seen)
-        notes.append(
-            f"{columns}: the labels {shown} fit scales of {', '.join(map(str, sizes))} points; "
-            f"read as the {name} ({reading}); if that is wrong, declare the scale "
-            f"({' or '.join(f'1-{k}' for k in sizes if k != size)}) or give the numbers in a "
-            "label map (--labels labels.yaml)"
-        )
+        reading = [f"{cell.value!r} = {_BY_KEY[k][chosen]}" for k, cell in seen]
+        notes.append(Note("ratings_tie", {
+            "columns": columns, "labels": shown, "sizes": [str(k) for k in sizes],
+            "set": BUILTIN_SETS[chosen].note, "reading": reading,
+            "others": [f"1-{k}" for k in sizes if k != size],
+        }))  # fmt: skip
     differ = [j for j in same[1:] if any(_BY_KEY[k][j] != _BY_KEY[k][chosen] for k in keys)]
     if differ:
         other = differ[0]
         key, cell = next((k, c) for k, c in seen if _BY_KEY[k][other] != _BY_KEY[k][chosen])
-        notes.append(
-            f"{columns}: the labels {shown} fit both the {name} and the "
-            f"{BUILTIN_SETS[other].name}, which number {cell.value!r} {_BY_KEY[key][chosen]} "
-            f"and {_BY_KEY[key][other]}; read as the first; if that is wrong, give the "
-            "numbers in a label map (--labels labels.yaml)"
-        )
+        notes.append(Note("ratings_sets_differ", {
+            "columns": columns, "labels": shown, "set": BUILTIN_SETS[chosen].note,
+            "other": BUILTIN_SETS[other].note, "value": repr(cell.value),
+            "point": _BY_KEY[key][chosen], "other_point": _BY_KEY[key][other],
+        }))  # fmt: skip
     by_point: dict[int, list[object]] = {}
     for key, cell in seen:
         by_point.setdefault(_BY_KEY[key][chosen], []).append(cell.value)
     for point, words in sorted(by_point.items()):
         if len(words) > 1:
-            notes.append(
-                f"{columns}: {', '.join(map(repr, words))} are all read as {point} ({name}); "
-                "if they are different points of the scale, give the numbers in a label map "
-                "(--labels labels.yaml)"
-            )
+            notes.append(Note("ratings_same_point", {
+                "columns": columns, "words": [repr(w) for w in words], "point": point,
+                "set": BUILTIN_SETS[chosen].note,
+            }))  # fmt: skip
     return chosen, notes
 
 

@@ -19,6 +19,19 @@ def _frozen(values: Mapping[str, object]) -> Mapping[str, object]:
     return MappingProxyType(dict(values))
 
 
+def _words(params: Mapping[str, object], lang: str) -> dict[str, object]:
+    from kano.shared.i18n import text
+
+    def one(value: object) -> object:
+        if isinstance(value, Note):
+            return value.text(lang)
+        if isinstance(value, list | tuple):
+            return text("word.list_sep", lang).join(str(one(v)) for v in value)
+        return value
+
+    return {k: one(v) for k, v in params.items()}
+
+
 @dataclass(frozen=True)
 class Note:
     """Something the user should know about how the data were read or analysed."""
@@ -30,13 +43,18 @@ class Note:
         object.__setattr__(self, "params", _frozen(self.params))
 
     def text(self, lang: str = "en") -> str:
-        """The note in ``lang``."""
+        """The note in ``lang`` (a note or list given as a value is put in words too)."""
         from kano.shared.i18n import text
 
-        return text(f"note.{self.code}", lang, **self.params)
+        return text(f"note.{self.code}", lang, **_words(self.params, lang))
 
     def __str__(self) -> str:
         return self.text("en")
+
+
+def note_text(note: object, lang: str = "en") -> str:
+    """A note in ``lang``, whether a :class:`Note` or (from older code) a plain text."""
+    return note.text(lang) if isinstance(note, Note) else str(note)
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from kano.shared.errors import (
     MappingFileError,
     OptionError,
 )
+from kano.shared.records import Note
 from kano.shared.text import fold, key, strip_numbering
 
 KEY_ACCOUNT_SPEND = 3000.0
@@ -97,7 +98,7 @@ def find_trait_column(columns: Sequence[str], trait: str, source: str = "the tab
             return exact[0]
         raise OptionError(
             f"{source}: several columns look like the {trait.replace('_', ' ')}: "
-            f"{', '.join(map(repr, found))}; rename the others or give the segment with --by COLUMN"
+            f"{', '.join(map(repr, found))}; rename the others or give the segment with {{opt:by}} COLUMN"
         )
     return found[0] if found else None
 
@@ -122,11 +123,11 @@ def read_customer_types(spec: str | Path | Mapping[str, str] | None) -> dict[str
             key, sep, value = part.partition("=")
             if not sep or not key.strip():
                 raise OptionError(
-                    f"--customer-types: {part.strip()!r} is not TYPE=SEGMENT "
+                    f"{{opt:customer_types}}: {part.strip()!r} is not TYPE=SEGMENT "
                     f"(segments: {', '.join(SEGMENTS)})"
                 )
             pairs.append((key.strip(), value.strip()))
-        where = "--customer-types"
+        where = "{opt:customer_types}"
     out = {}
     for key, value in pairs:
         segment = fold(value).replace(" ", "_").replace("-", "_")
@@ -201,7 +202,7 @@ def _unknown_types_message(unknown: dict[str, int], column: str) -> str:
     return (
         f"the customer types {shown}{more} of column {column!r} are not known, so these "
         "customers cannot be put in a value segment; say which segment each type is, e.g. "
-        f"--customer-types '{example}=business' (segments: {', '.join(SEGMENTS)}), or a YAML "
+        f"{{opt:customer_types}} '{example}=business' (segments: {', '.join(SEGMENTS)}), or a YAML "
         f"file of lines '{example}: business'"
     )
 
@@ -234,7 +235,7 @@ class SegmentSplit:
     """The segment of each respondent for ``--by``, and what the user should know."""
 
     labels: pd.Series
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
     derived: bool = False  # value segments or tenure bands, not a column of the data
 
 
@@ -292,33 +293,37 @@ def derive_segments(
         spend = find_trait_column(columns, "spend", source)
         if spend is None:
             raise OptionError(
-                f"--by value_segment needs a monthly-spend column (e.g. monthly_spend, 月消费); "
+                f"{{opt:by}} value_segment needs a monthly-spend column (e.g. monthly_spend, 月消费); "
                 f"the columns are: {', '.join(columns) or '(none)'}"
             )
         ctype = find_trait_column(columns, "customer_type", source)
         amounts = check_amounts(extra[spend], spend, "monthly spend", source, rows)
-        notes = [f"value segments from {spend!r}" + (f" and {ctype!r}" if ctype else "")]
+        notes = [
+            Note("value_segments_from", {"spend": spend, "type": ctype})
+            if ctype
+            else Note("value_segments_from_spend", {"spend": spend}),
+        ]
         if ctype is None:
-            notes.append(
-                f"no customer-type column: every customer spending {key_threshold:g} yuan a "
-                "month or less is counted as a public customer (business customers cannot be "
-                "told apart)"
-            )
+            notes.append(Note("no_customer_type", {"threshold": f"{key_threshold:g}"}))
         try:
             labels = value_segment(amounts, extra[ctype] if ctype else None, key_threshold, types)
         except CustomerTypeError as exc:
-            raise CustomerTypeError(f"{source}: {exc}") from None
+            raise CustomerTypeError(f"{source}: {exc.args[0]}") from None
         return SegmentSplit(labels, tuple(notes), derived=True)
     if by == "tenure_band":
         tenure = find_trait_column(columns, "tenure", source)
         if tenure is None:
             raise OptionError(
-                f"--by tenure_band needs a tenure column in months (e.g. tenure_months, 在网时长); "
+                f"{{opt:by}} tenure_band needs a tenure column in months (e.g. tenure_months, 在网时长); "
                 f"the columns are: {', '.join(columns) or '(none)'}"
             )
         months = check_amounts(extra[tenure], tenure, "tenure (months)", source, rows)
-        return SegmentSplit(tenure_band(months), (f"tenure bands from {tenure!r}",), derived=True)
-    raise OptionError(f"--by {by!r}: no such column; use one of: {', '.join([*columns, *DERIVED])}")
+        return SegmentSplit(
+            tenure_band(months), (Note("tenure_bands_from", {"column": tenure}),), derived=True
+        )
+    raise OptionError(
+        f"{{opt:by}} {by!r}: no such column; use one of: {', '.join([*columns, *DERIVED])}"
+    )
 
 
 def named_segments(split: SegmentSplit, lang: str = "en") -> pd.Series:

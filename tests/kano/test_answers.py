@@ -359,7 +359,8 @@ def test_answer_map_descriptions():
 
 @pytest.mark.parametrize(
     ("kwargs", "message"),
-    [({"codes": "backwards"}, "--codes must be standard or reversed"), ({"scale": 4}, "--scale")],
+    # library errors name the keyword (codes=, points=); the CLI names the flag
+    [({"codes": "backwards"}, "codes= must be standard or reversed"), ({"scale": 4}, "points=")],
 )
 def test_answer_map_bad_options(kwargs, message):
     with pytest.raises(OptionError, match=message):

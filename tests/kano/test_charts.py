@@ -25,10 +25,10 @@ from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.colors import to_rgba
 from matplotlib.container import BarContainer
 
-from kano import charts
 from kano.analysis import analyze
 from kano.compare import compare_waves
 from kano.io.survey import read_survey
+from kano.render import charts
 from kano.shared.plotting import save_figure
 from kano.shared.style import CATEGORY_COLORS
 
@@ -51,7 +51,7 @@ def analyses():
     en = analyze(read_survey(EXAMPLES / "carrier_survey_codes.csv"), ci=True, n_boot=60,
                  continuous=True)  # fmt: skip
     zh = analyze(read_survey(EXAMPLES / "carrier_survey_wjx.xlsx"), ci=True, n_boot=60,
-                 continuous=True, lang="zh")  # fmt: skip
+                 continuous=True)  # fmt: skip
     return {"en": en, "zh": zh}
 
 

@@ -220,8 +220,8 @@ def test_unknown_table(survey_csv):
 
 
 def test_bad_scale(survey_csv):
-    line = one_line_error(invoke("classify", survey_csv, "--scale", "4"))
-    assert "--scale must be 5 or 3" in line
+    line = one_line_error(invoke("classify", survey_csv, "--points", "4"))
+    assert "--points must be 5 or 3" in line
 
 
 def test_bad_answer_map(survey_csv, tmp_path):
@@ -240,7 +240,7 @@ def test_csv_renamed_to_xlsx(tmp_path):
 
 def test_unknown_output_suffix(survey_csv, tmp_path):
     line = one_line_error(invoke("classify", survey_csv, "-o", tmp_path / "x.txt"))
-    assert "must end in .xlsx, .csv or .json" in line
+    assert "unknown output type '.txt'; use .xlsx" in line
 
 
 def test_summarize_rejects_bad_counts(tmp_path):

@@ -97,8 +97,8 @@ def test_classify_with_ci_continuous_and_segments(segmented_csv, tmp_path):
     assert manager_a["CI high"] == pytest.approx(0.5 + 0.148005, abs=2e-6)
     summary = {r["Service"]: r for r in sheet_rows(book, "Summary")}
     # hotline: A 20, O 20 -> category O by the tie-break; a coin flip -> unstable
-    assert summary["hotline"]["Unstable"] is True
-    assert summary["wifi"]["Unstable"] is False  # M 36 of 40
+    assert summary["hotline"]["Unstable"] == "yes"  # booleans in words (issue 11)
+    assert summary["wifi"]["Unstable"] == "no"  # M 36 of 40
     assert summary["wifi"]["Category stability"] == pytest.approx(1.0)
     # Continuous: wifi = 36 x (2,5) -> (2, 4) and 4 x (3,3) -> (0, 0):
     # functional mean 72/40 = 1.8, dysfunctional mean 144/40 = 3.6 -> M
@@ -151,9 +151,10 @@ def test_classify_zh_sheet_names_and_derived_segments(segmented_csv, tmp_path):
     ):
         assert name in names
     assert "Intervals" not in names
-    # spend 4000 -> 大客户 (key accounts), 500 residential -> 公众客户 (public)
-    assert "大客户认为是必备型(M 80%)" in result.stdout
-    assert "公众客户认为manager是魅力型(A 80%)" in result.stdout
+    # spend 4000 -> 大客户 (key accounts), 500 residential -> 公众客户 (public); segments
+    # are ordered by their codes (key_account, public) whatever the language
+    assert "大客户认为manager是必备型(M 80%)" in result.stdout
+    assert "公众客户认为是魅力型(A 80%)" in result.stdout
 
 
 def test_classify_by_tenure_band(segmented_csv, tmp_path):
@@ -417,4 +418,4 @@ def test_report_reads_labels(labelled, tmp_path):
                     "50", "--dpi", "30", "-q", "-o", tmp_path / "r")  # fmt: skip
     assert result.exit_code == 0, result.output
     method = method_of(openpyxl.load_workbook(tmp_path / "r.xlsx"), "Method")
-    assert method["label map"] == str(labels)
+    assert method["label map file"] == str(labels)

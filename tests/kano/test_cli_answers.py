@@ -154,7 +154,7 @@ def test_codes_reversed_with_three_points(tmp_path):
     path = tmp_path / "s.csv"
     path.write_text("x_functional,x_dysfunctional\n3,1\n3,2\n2,1\n", encoding="utf-8")
     out = tmp_path / "s.json"
-    result = invoke("classify", path, "--codes", "reversed", "--scale", "3", "-o", out)
+    result = invoke("classify", path, "--codes", "reversed", "--points", "3", "-o", out)
     assert result.exit_code == 0, result.output
     assert summary_of(out)["x"] == {"A": 1, "O": 1, "M": 1, "I": 0, "R": 0, "Q": 0}
 

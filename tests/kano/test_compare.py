@@ -12,6 +12,7 @@ import pytest
 from scipy import stats as sps
 
 from kano.compare import bh_adjust, category_test, compare_segments, compare_waves
+from kano.render.findings import finding_text
 from kano.shared.errors import OptionError
 
 
@@ -161,7 +162,7 @@ def test_migration_a_to_m_is_detected(survey_of):
     assert hot["migration"] == "" and not hot["migration_significant"]
     assert hot["p"] == pytest.approx(1.0)
     assert len(res.findings) == 1
-    line = res.findings[0]
+    line = finding_text(res.findings[0], "en")
     assert "vip" in line and "2026Q2" in line and "2026Q3" in line
     assert "(A)" in line and "(M)" in line and f"p = {vip['p_adjusted']:.3g}" in line
     # per wave: counts, shares, category

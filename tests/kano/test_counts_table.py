@@ -54,7 +54,7 @@ def test_variable_column_is_the_service_column(tmp_path):
     # Better = (A+O)/(A+O+M+I) = 30/100; Worse = -(O+M)/(A+O+M+I) = -50/100
     assert summary.loc["Hotline", "better"] == pytest.approx(0.30)
     assert summary.loc["Hotline", "worse"] == pytest.approx(-0.50)
-    assert any("'variable'" in n for n in found.notes)
+    assert any("'variable'" in str(n) for n in found.notes)
 
 
 def test_chinese_paper_table_in_gbk(tmp_path):
@@ -87,7 +87,7 @@ def test_percentages_with_n_recover_counts(tmp_path):
     )
     found = counts_table(_table(tmp_path, frame))
     assert found.counts.iloc[0, 1:].tolist() == [3, 0, 1, 2, 1, 1]
-    assert any("percentages" in n for n in found.notes)
+    assert any("percentages" in str(n) for n in found.notes)
 
 
 def test_rounded_percentages_recover_counts(tmp_path):

@@ -142,7 +142,7 @@ def test_qualtrics_three_header_rows(tmp_path, write_csv):
     ]
     assert len(table.frame) == 1
     assert table.first_row == 4  # rows 1-3 are headers
-    assert any("Qualtrics" in n for n in table.notes)
+    assert any("Qualtrics" in str(n) for n in table.notes)
 
 
 def test_surveymonkey_two_header_rows(tmp_path):
@@ -204,5 +204,5 @@ def test_folder_is_not_a_file(tmp_path):
 
 def test_sheet_option_on_csv(tmp_path, write_csv):
     path = write_csv(tmp_path / "s.csv", CHINESE)
-    with pytest.raises(InputFileError, match="--sheet"):
+    with pytest.raises(InputFileError, match="sheet= applies"):
         read_table(path, sheet="Data")

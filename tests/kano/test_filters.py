@@ -35,25 +35,25 @@ def test_drop_questionable_drops_exactly_those_above_k(survey_of, max_q, kept):
     res = drop_questionable(q_survey(survey_of), max_q)
     assert res.survey.functional.index.tolist() == kept
     assert res.n_dropped == 5 - len(kept)
-    assert res.description.endswith(f"more than {max_q} Q answers left out: {5 - len(kept)}")
+    assert str(res.note).endswith(f"more than {max_q} Q answers left out: {5 - len(kept)}")
     # the counts follow the kept respondents: Q answers left in x = those of kept respondents
     x = summarize(res.survey).set_index("service").loc["x"]
     assert x["Q"] == {0: 0, 1: 1, 2: 2, 3: 4}[max_q]
 
 
 def test_drop_questionable_rejects_negative_k(survey_of):
-    with pytest.raises(OptionError, match="--max-q must be 0 or more, not -1"):
+    with pytest.raises(OptionError, match="max_q= must be 0 or more, not -1"):
         drop_questionable(q_survey(survey_of), -1)
 
 
 def test_filter_is_off_by_default_and_recorded_when_used(survey_of):
     survey = q_survey(survey_of)
     plain = analyze(survey)
-    assert "respondent filter" not in plain.settings and "shares" not in plain.settings
+    assert plain.respondent_filter is None and not plain.options.shares_exclude_qr
     assert len(plain.survey.functional) == 5
     filtered = analyze(survey, max_q=1, options=SummaryOptions(shares_exclude_qr=True))
-    assert filtered.settings["respondent filter"].endswith("left out: 3")
-    assert "R and Q left out" in filtered.settings["shares"]
+    assert str(filtered.respondent_filter.note).endswith("left out: 3")
+    assert filtered.options.shares_exclude_qr
     assert len(filtered.survey.functional) == 2
 
 

@@ -200,18 +200,18 @@ def test_grid_importance_question_is_not_a_kano_side():
 def test_ambiguous_pairing_lists_candidates_and_mapping_hint(columns, candidates):
     with pytest.raises(PairingError) as err:
         find_pairs(columns, source="survey.xlsx, sheet 'Data'")
-    msg = str(err.value)
+    msg = err.value.cli_message()  # on the command line the option is a flag
     assert msg.startswith("survey.xlsx, sheet 'Data'")
     for c in candidates:
         assert repr(c) in msg
-    assert MAPPING_HELP in msg and "--mapping" in msg
+    assert MAPPING_HELP.replace("{opt:mapping}", "--mapping") in msg and "--mapping" in msg
     assert "service,functional,dysfunctional" in msg
 
 
 def test_nothing_pairs():
     with pytest.raises(PairingError) as err:
         find_pairs(["Region", "Age", "Spend"])
-    msg = str(err.value)
+    msg = err.value.cli_message()
     assert "'Region'" in msg and "--mapping" in msg
 
 

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from kano.priority import priority_list
+from kano.render.sheets import priority_words
 from kano.shared.errors import OptionError
 
 # service: (Kano category, Better, Worse, importance %, satisfaction %)
@@ -49,10 +50,11 @@ def test_every_tier_in_order_with_the_order_within_tiers():
         "Billing", "Points",  # maintain: |Worse| 0.70, 0.65
         "Ringtone", "Stickers",  # low priority: importance 30, 20
     ]  # fmt: skip
-    assert out["tier"].tolist() == (
-        ["fix first"] * 2 + ["improve"] * 2 + ["differentiate"] * 2 + ["maintain"] * 2
-        + ["low priority"] * 2
+    assert out["tier"].tolist() == (  # codes; the catalogue names them
+        ["fix_first"] * 2 + ["improve"] * 2 + ["differentiate"] * 2 + ["maintain"] * 2
+        + ["low_priority"] * 2
     )  # fmt: skip
+    assert priority_words(out, "en")["tier"].tolist()[:2] == ["fix first"] * 2
     assert out["rank"].tolist() == list(range(1, 11))
     gaps = out.set_index("service")["gap"]
     assert gaps["Roaming"] == 30 and gaps["Points"] == -15
@@ -65,18 +67,20 @@ def test_default_crosshair_is_the_mean_satisfaction():
     # below it and a must-be -> fix first, after Network (20) and Hotline (40)
     out, _ = priority_list(kano, ipa)
     assert out["service"].tolist()[:3] == ["Network", "Hotline", "Billing"]
-    assert out.set_index("service").loc["Billing", "tier"] == "fix first"
-    assert "below the average 62" in out.set_index("service").loc["Billing", "reason"]
+    assert out.set_index("service").loc["Billing", "tier"] == "fix_first"
+    words = priority_words(out, "en").set_index("service")
+    assert "below the average 62" in words.loc["Billing", "reason"]
 
 
 def test_reasons_say_why():
     kano, ipa = tables()
-    out = priority_list(kano, ipa, satisfaction_cross=60)[0].set_index("service")["reason"]
+    table = priority_list(kano, ipa, satisfaction_cross=60)[0]
+    out = priority_words(table, "en").set_index("service")["reason"]
     assert out["Network"].startswith("must-be with satisfaction 20 below the average 60")
     assert "importance 30 points above satisfaction" in out["Roaming"]
     assert "Better 0.85" in out["Concierge"]
     assert "maintain" in out["Billing"] and "low priority" in out["Stickers"]
-    zh = priority_list(kano, ipa, satisfaction_cross=60, lang="zh")[0].set_index("service")
+    zh = priority_words(table, "zh").set_index("service")
     assert zh.loc["Network", "tier"] == "优先修复" and "必备型" in zh.loc["Network", "reason"]
 
 

@@ -55,7 +55,7 @@ def test_wjx_hidden_numbering_keeps_the_next_question(tmp_path):
 
 def test_wjx_matrix_header_note(tmp_path):
     table = read_table(ex.xlsx(tmp_path / "wjx.xlsx", ex.wjx_rows()))
-    assert any("问卷星 matrix" in n for n in table.notes)
+    assert any("问卷星 matrix" in str(n) for n in table.notes)
 
 
 def test_wjx_single_question_per_service(tmp_path):
@@ -76,7 +76,7 @@ def test_wjx_2016_readable_export_pairs_by_question_order(tmp_path):
     survey = read_survey(ex.xlsx(tmp_path / "All_Data_Readable.xlsx", ex._columns([], columns)))
     assert_canonical(survey, ex.WJX_SERVICES)
     assert set(survey.pairing["found_by"]) == {"order"}
-    assert any("questionnaire order" in n for n in survey.notes)
+    assert any("questionnaire order" in str(n) for n in survey.notes)
 
 
 # --- 腾讯问卷 ---
@@ -230,7 +230,7 @@ def test_spss_sav_value_labels_spssau_coding(tmp_path):
     pytest.importorskip("pyreadstat")
     survey = read_survey(ex.write_sav(tmp_path / "kano.sav"))
     assert_canonical(survey, ex.WJX_SERVICES)
-    assert any("value labels" in n for n in survey.notes)
+    assert any("value labels" in str(n) for n in survey.notes)
 
 
 def test_spss_mapping_by_variable_names(tmp_path):
@@ -271,7 +271,7 @@ def test_a_service_missing_from_one_file_is_said(tmp_path):
     survey = combine_surveys([(p.name, read_survey(p)) for p in (a, b)])
     summary = summarize(survey).set_index("service")
     assert summary.loc["上门取件", "n_missing"] == 8  # b's eight respondents
-    assert any("b.xlsx has no questions for '上门取件'" in n for n in survey.notes)
+    assert any("b.xlsx has no questions for '上门取件'" in str(n) for n in survey.notes)
 
 
 # --- through the CLI ---
@@ -369,8 +369,8 @@ def test_microsoft_forms_likert_statements_repeated_pair_by_order(tmp_path):
     survey = read_survey(path)
     assert_canonical(survey, ex.EN_SERVICES)
     assert set(survey.pairing["found_by"]) == {"order"}
-    assert any("Microsoft Forms" in n for n in survey.notes)
-    assert any("questionnaire order" in n for n in survey.notes)
+    assert any("Microsoft Forms" in str(n) for n in survey.notes)
+    assert any("questionnaire order" in str(n) for n in survey.notes)
 
 
 @pytest.mark.parametrize(

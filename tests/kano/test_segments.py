@@ -10,8 +10,9 @@ from scipy import stats as sps
 
 from kano.analysis import analyze
 from kano.compare import compare_segments
+from kano.render.findings import finding_text
 from kano.shared.errors import OptionError
-from kano.shared.segments import segment_labels, tenure_band, value_segment
+from kano.shared.segments import derive_segments, segment_labels, tenure_band, value_segment
 
 PAIR = {"A": (1, 3), "O": (1, 5), "M": (2, 5), "I": (3, 3)}
 
@@ -107,7 +108,7 @@ def test_segment_finding_names_segments_categories_and_p(survey_of):
     ref = sps.chi2_contingency(np.array([[10, 8, 27, 5], [28, 10, 12, 10]]), correction=False)
     # BH over 2 services whose other p is 1: adjusted = 2·p
     p_adj = 2 * ref.pvalue
-    assert res.findings == (
+    assert tuple(finding_text(f, "en") for f in res.findings) == (
         "key accounts treat manager as must-be (M 54%), public customers as attractive (A 47%); "
         f"p = {p_adj:.3g} (chi2, BH-adjusted)",
     )
@@ -118,8 +119,9 @@ def test_segment_finding_names_segments_categories_and_p(survey_of):
 
 def test_segment_finding_in_chinese(survey_of):
     survey = manager_survey(survey_of)
-    by = segment_labels(survey.extra, "value_segment", lang="zh")
-    line = compare_segments(survey, by, n_boot=100, lang="zh").findings[0]
+    # computation is language-free: the segment codes are named when the finding is written
+    by = derive_segments(survey.extra, "value_segment").labels
+    line = finding_text(compare_segments(survey, by, n_boot=100).findings[0], "zh")
     assert "大客户" in line and "公众客户" in line
     assert "(M 54%)" in line and "(A 47%)" in line and "BH" in line
 
@@ -150,13 +152,13 @@ def test_analyze_by_segment_after_the_q_filter(survey_of):
     res = analyze(survey, by=survey.extra["seg"], max_q=1, n_boot=50)
     n = res.segments.groups.set_index(["service", "group"])["n"]
     assert n[("x", "a")] == 3 and n[("x", "b")] == 2
-    assert res.settings["segments"] == "seg"
+    assert res.by == "seg"
 
 
 # --- issue 9: real headers, unknown customer types, bad money (domain.md segments) ---
 
 from kano.shared.errors import CustomerTypeError, InvalidValueError  # noqa: E402
-from kano.shared.segments import derive_segments, find_trait_column, read_customer_types  # noqa: E402
+from kano.shared.segments import find_trait_column, read_customer_types  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -190,7 +192,8 @@ def test_unknown_customer_types_are_listed_never_filed_as_public():
     with pytest.raises(CustomerTypeError) as err:
         derive_segments(extra, "value_segment", source="s.xlsx")
     msg = str(err.value)
-    assert "'VIP' (2)" in msg and "'校园' (1)" in msg and "--customer-types" in msg
+    assert "'VIP' (2)" in msg and "'校园' (1)" in msg and "customer_types=" in msg
+    assert "--customer-types" in err.value.cli_message()
     assert msg.startswith("s.xlsx: ")
     types = read_customer_types("VIP=key_account, 校园=public")
     split = derive_segments(extra, "value_segment", types=types)
@@ -209,7 +212,7 @@ def test_customer_types_from_a_yaml_file(tmp_path):
 def test_no_customer_type_column_is_said():
     split = derive_segments(pd.DataFrame({"月消费": [10, 5000]}), "value_segment")
     assert split.labels.tolist() == ["public", "key_account"]
-    assert any("no customer-type column" in n for n in split.notes)
+    assert any("no customer-type column" in str(n) for n in split.notes)
 
 
 @pytest.mark.parametrize("bad", ["inf", "-30", "abc"])

@@ -20,9 +20,9 @@ import pytest
 from kano.io.answers import answer_map
 from kano.io.survey import read_survey
 from kano.shared.errors import InvalidValueError, OptionError
+from kano.shared.records import Note
 from kano.stats import (
     SUMMARY_COLUMNS,
-    CodingWarning,
     SummaryOptions,
     better_worse,
     category_strength,
@@ -421,7 +421,8 @@ def test_coding_warnings_rule(rows, expected):
     if expected is None:
         assert warnings == ()
     else:
-        assert warnings == (CodingWarning("reversed_codes", *expected),)
+        flagged, checked = expected
+        assert warnings == (Note("reversed_codes", {"flagged": flagged, "checked": checked}),)
 
 
 def _doubled(canonical, answer):
@@ -437,7 +438,7 @@ def test_coding_warning_on_a_reversed_file(canonical):
     # = 10 of 16 (63%). Both services have n >= 10 and are flagged: 2 of 2.
     reversed_file = _doubled(canonical, lambda c: 6 - c)
     warnings = coding_warnings(summarize(read_survey(reversed_file)))
-    assert warnings == (CodingWarning("reversed_codes", 2, 2),)
+    assert warnings == (Note("reversed_codes", {"flagged": 2, "checked": 2}),)
     assert (
         warnings[0]
         .text("en")
@@ -459,4 +460,4 @@ def test_coding_warning_uses_counts_when_shares_leave_out_r_and_q(canonical):
     reversed_file = _doubled(canonical, lambda c: 6 - c)
     summary = summarize(read_survey(reversed_file), options=SummaryOptions(shares_exclude_qr=True))
     assert summary["share_R"].isna().all()
-    assert coding_warnings(summary) == (CodingWarning("reversed_codes", 2, 2),)
+    assert coding_warnings(summary) == (Note("reversed_codes", {"flagged": 2, "checked": 2}),)

@@ -638,7 +638,7 @@ def test_importance_label_set_tie_is_a_note(canonical):
     survey = read_survey(frame)
     # 1 2 3 4 5 1 2 3 = 21 over 8
     assert survey.importance["Hotline"].mean() == pytest.approx(21 / 8)
-    assert any("fit scales of 5, 7 points" in n for n in survey.notes)
+    assert any("fit scales of 5, 7 points" in str(n) for n in survey.notes)
 
 
 def test_unknown_importance_label_and_label_map(canonical, tmp_path):

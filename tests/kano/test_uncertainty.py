@@ -88,7 +88,7 @@ def test_bootstrap_counts_keep_each_service_total():
 
 @pytest.mark.parametrize("n_boot", [0, -5])
 def test_bootstrap_needs_at_least_one_resample(n_boot):
-    with pytest.raises(OptionError, match="--bootstrap"):
+    with pytest.raises(OptionError, match="bootstrap="):
         bootstrap_counts(np.array([[1, 1, 0, 0, 0, 0, 0]]), n_boot, seed=0)
 
 

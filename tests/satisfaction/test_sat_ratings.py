@@ -124,7 +124,8 @@ def test_unknown_rating_label_is_named():
     with pytest.raises(UnknownLabelError) as exc:
         ratings(table, ["sat_price"])
     assert "'Rather good' (2 cells, first at row 3, column 'sat_price')" in str(exc.value)
-    assert "--labels labels.yaml" in str(exc.value)
+    assert "labels= labels.yaml" in str(exc.value)  # the library names the keyword
+    assert "--labels labels.yaml" in exc.value.cli_message()
 
 
 def test_infer_scale_error_names_source_columns_and_extreme_cell(tmp_path):

@@ -15,6 +15,7 @@ Chinese terms follow the source documents (``../shared/domain.md``).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 
 from kano.shared.errors import OptionError
@@ -47,10 +48,14 @@ def check_lang(lang: object) -> str:
     return code
 
 
+_OPTION = re.compile(r"\{opt:([a-z_]+)\}")
+
+
 def text(key: str, lang: str, **params: object) -> str:
-    """The words of ``key`` in ``lang``, with ``{name}`` fields filled from ``params``."""
-    template = CATALOGUE[lang][key]
-    return template.format(**params) if params else template
+    """The words of ``key`` in ``lang``, with ``{name}`` fields filled from ``params``;
+    ``{opt:name}`` is the command-line flag ``--name`` (outputs are read beside the CLI)."""
+    template = _OPTION.sub(lambda m: "--" + m.group(1).replace("_", "-"), CATALOGUE[lang][key])
+    return template.format(**params) if params else template.replace("{{", "{").replace("}}", "}")
 
 
 def has(key: str, lang: str = "en") -> bool:

@@ -12,43 +12,10 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import PercentFormatter
 
-from kano.labels import CATEGORY_NAMES
+from kano.shared.i18n import category_label, text
 from kano.shared.plotting import new_axes, spread_labels
 from kano.shared.style import CATEGORY_COLORS, SERIES_COLORS
 from kano.tables import CATEGORIES
-
-_TEXT = {
-    "en": {
-        "share": "Share of answers",
-        "better": "Better (satisfaction if present)",
-        "worse": "|Worse| (dissatisfaction if absent)",
-        "shares_title": "Kano categories per service",
-        "bw_title": "Better-Worse grid",
-        "cont_title": "Continuous analysis (mean scores, 95% CI)",
-        "functional": "Functional score (if present)",
-        "dysfunctional": "Dysfunctional score (if absent)",
-        "trend_title": "{metric} by wave",
-        "wave": "Wave",
-        "size": "marker size: {what}",
-        "importance": "self-stated importance",
-        "total_strength": "total strength",
-    },
-    "zh": {
-        "share": "答案占比",
-        "better": "Better 系数(提供时的满意度)",
-        "worse": "|Worse| 系数(不提供时的不满意度)",
-        "shares_title": "各服务的KANO类别",
-        "bw_title": "Better-Worse 象限图",
-        "cont_title": "连续分析(平均得分, 95%置信区间)",
-        "functional": "正向得分(提供时)",
-        "dysfunctional": "反向得分(不提供时)",
-        "trend_title": "各期{metric}",
-        "wave": "期次",
-        "size": "点的大小: {what}",
-        "importance": "自述重要性",
-        "total_strength": "总强度",
-    },
-}
 
 
 def category_shares(summary: pd.DataFrame, lang: str = "en", ax=None):
@@ -57,26 +24,24 @@ def category_shares(summary: pd.DataFrame, lang: str = "en", ax=None):
     frame = summary.sort_values("better", ascending=True, na_position="first")
     left = np.zeros(len(frame))
     y = np.arange(len(frame))
-    names = CATEGORY_NAMES[lang]
     for cat in CATEGORIES:
         values = frame[f"share_{cat}"].fillna(0).to_numpy()
-        ax.barh(y, values, left=left, color=CATEGORY_COLORS[cat], label=f"{cat} {names[cat]}",
+        ax.barh(y, values, left=left, color=CATEGORY_COLORS[cat], label=category_label(cat, lang),
                 edgecolor="white", linewidth=0.5)  # fmt: skip
         left += values
     ax.set_yticks(y, [f"{s} (n={n})" for s, n in zip(frame["service"], frame["n"], strict=True)])
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
-    ax.set_xlabel(_TEXT[lang]["share"])
-    ax.set_title(_TEXT[lang]["shares_title"])
+    ax.set_xlabel(text("chart.share", lang))
+    ax.set_title(text("chart.shares_title", lang))
     ax.legend(ncols=6, loc="upper center", bbox_to_anchor=(0.5, -0.12), frameon=False, fontsize=8)
     return ax
 
 
 def _quadrant_names(ax, lang: str, split: float, low: float, high: float) -> None:
-    names = CATEGORY_NAMES[lang]
     lo, hi = (low + split) / 2, (split + high) / 2
     for qx, qy, cat in ((lo, hi, "A"), (hi, hi, "O"), (hi, lo, "M"), (lo, lo, "I")):
-        ax.text(qx, qy, f"{cat} {names[cat]}", ha="center", va="center", fontsize=13,
+        ax.text(qx, qy, category_label(cat, lang), ha="center", va="center", fontsize=13,
                 color=CATEGORY_COLORS[cat], alpha=0.45, zorder=0)  # fmt: skip
 
 
@@ -86,7 +51,7 @@ def _sizes(frame: pd.DataFrame, lang: str) -> tuple[np.ndarray, str | None]:
             v = frame[col].to_numpy(dtype=float)
             span = np.nanmax(v) - np.nanmin(v)
             scaled = (v - np.nanmin(v)) / span if span > 0 else np.full(len(v), 0.5)
-            return 40 + 260 * np.nan_to_num(scaled, nan=0.0), _TEXT[lang][key]
+            return 40 + 260 * np.nan_to_num(scaled, nan=0.0), text(f"chart.{key}", lang)
     return np.full(len(frame), 70.0), None
 
 
@@ -105,17 +70,17 @@ def _quadrant_grid(ax, frame, x, y, xerr, yerr, categories, split, low, high, la
     ax.axvline(split, color="0.6", linewidth=0.8)
     _quadrant_names(ax, lang, split, low, high)
     texts = [
-        ax.text(xi, yi, str(name), fontsize=8, zorder=4)
-        for xi, yi, name in zip(x, y, frame["service"], strict=True)
+        ax.text(xi, yi, str(service), fontsize=8, zorder=4)
+        for xi, yi, service in zip(x, y, frame["service"], strict=True)
         if np.isfinite(xi) and np.isfinite(yi)
     ]
     ax.set_xlim(low, high)
     ax.set_ylim(low, high)
-    ax.set_xlabel(_TEXT[lang][labels[0]])
-    ax.set_ylabel(_TEXT[lang][labels[1]])
-    ax.set_title(_TEXT[lang][labels[2]])
+    ax.set_xlabel(text(f"chart.{labels[0]}", lang))
+    ax.set_ylabel(text(f"chart.{labels[1]}", lang))
+    ax.set_title(text(f"chart.{labels[2]}", lang))
     if what:
-        ax.annotate(_TEXT[lang]["size"].format(what=what), (1, -0.1), xycoords="axes fraction",
+        ax.annotate(text("chart.size", lang, what=what), (1, -0.1), xycoords="axes fraction",
                     ha="right", fontsize=7, color="0.4")  # fmt: skip
     spread_labels(ax, texts)
     return ax
@@ -174,8 +139,8 @@ def wave_trends(per_wave: pd.DataFrame, metric: str = "better", lang: str = "en"
     label = {"better": "Better", "worse": "Worse"}.get(metric, f"{metric[-1]} %")
     if metric.startswith("share_"):
         ax.yaxis.set_major_formatter(PercentFormatter(1.0))
-    ax.set_xlabel(_TEXT[lang]["wave"])
+    ax.set_xlabel(text("chart.wave", lang))
     ax.set_ylabel(label)
-    ax.set_title(_TEXT[lang]["trend_title"].format(metric=label))
+    ax.set_title(text("chart.trend_title", lang, metric=label))
     ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
     return ax
