@@ -305,7 +305,7 @@ def analyze_ipa(
     except OptionError as exc:
         if importance == "derived" or outcome is not None:
             raise
-        notes.append(note("derived_not_computed", reason=str(exc)))
+        notes.append(note("derived_not_computed", reason=exc.cli_message()))
     sat, imp = survey.satisfaction, survey.importance
     if importance == "stated":
         rated = [d for d in sat.columns if d in imp.columns]
@@ -482,7 +482,7 @@ def _segment_tables(
                 r = ipa_table(sub.satisfaction, None, survey.satisfaction_scale, None, rule,
                               derived_importance(sub, outcome))  # fmt: skip
         except OptionError as exc:
-            skipped.append(_segment_note("segment_failed", name, by, reason=str(exc)))
+            skipped.append(_segment_note("segment_failed", name, by, reason=exc.cli_message()))
             continue
         table = _with_n_items(r.table, survey, importance == "stated")
         frames.append(table.assign(segment=name))

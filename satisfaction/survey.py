@@ -39,7 +39,6 @@ from satisfaction.columns import (
 )
 from satisfaction.display import html_view, text_view
 from satisfaction.loyalty import loyalty_scores
-from satisfaction.notes import as_notes, note
 from satisfaction.validate import (
     Scale,
     as_scale,
@@ -162,7 +161,7 @@ def load_survey(
     table = read_table(source, sheet)
     records = read_mapping(mapping) if mapping else None
     cols = find_columns(table.frame, records, source=table.source)
-    notes = list(as_notes(table.notes)) + list(as_notes(cols.notes))
+    notes = [*table.notes, *cols.notes]
     declared = dict(cols.scales)
     rated = [d for d in cols.drivers if not d.numeric]
     item_rows: list[dict] = []
@@ -247,7 +246,7 @@ def load_survey(
         except CustomerTypeError as exc:
             raise CustomerTypeError(f"{table.source}: {exc.args[0]}") from None
         if ctype is None:
-            notes.append(note("no_customer_type", spend=f"{key_account_spend:g}"))
+            notes.append(Note("no_customer_type", {"threshold": f"{key_account_spend:g}"}))
     if "age" in tr:
         traits["age"] = (
             number_column(table, tr["age"], "age", "age")

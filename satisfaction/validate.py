@@ -20,7 +20,7 @@ from kano.shared.errors import CellProblem, InvalidValueError, OptionError, Scal
 from kano.shared.files import RawTable
 from kano.shared.ratings import LabelMap, parse_ratings
 from kano.shared.records import Note
-from satisfaction.notes import as_notes, note
+from satisfaction.notes import note
 
 MAX_SHOWN = 5
 
@@ -283,7 +283,7 @@ def ratings(
             labels=labels,
             what=what,
         )
-        notes += as_notes(parsed.notes)
+        notes += parsed.notes
         if parsed.scale is not None:
             scale = Scale(*parsed.scale)
         else:

@@ -127,7 +127,7 @@ def test_report_part_contents(parts):
     assert nps["n"].iloc[0] == survey.outcomes["recommend"].notna().sum()
     assert set(nps["segment"].iloc[1:]) <= {"key_account", "business", "public"}
     # the report's bootstrap of 2000 is capped for the IPA
-    assert part.settings["sat_bootstrap"] == REPORT_BOOTSTRAP == 500
+    assert part.settings["sat_ipa_bootstrap"] == REPORT_BOOTSTRAP == 500
     assert part.inputs[0] == ("satisfaction", survey.table.path, {})
     # one finding per driver to improve first, with its quadrant probability
     improve = set(ipa.loc[ipa["quadrant"] == "improve", "driver"])
@@ -155,7 +155,7 @@ def test_report_part_without_stated_importance(tmp_path):
     frame.drop(columns=[c for c in frame if "重要性" in c]).to_csv(path, index=False)
     part = report_part(ReportPartOptions(path, bootstrap=20))
     assert "ipa" not in part.tables  # no priority list can be joined on derived importance
-    assert part.settings["sat_importance"] == "derived" and part.settings["sat_bootstrap"] == 20
+    assert part.settings["sat_importance"] == "derived" and part.settings["sat_ipa_bootstrap"] == 20
     assert any(n.code == "sat_importance_derived" for n in part.notes)
 
 
@@ -273,8 +273,8 @@ def test_customer_types_from_a_file_are_an_input_of_the_method(wjx, tmp_path):
                                bootstrap=0, key_account_spend=4000))  # fmt: skip
     rows = openpyxl.load_workbook(out, read_only=True)["Method"].iter_rows(values_only=True)
     method = dict(rows)
-    assert method["Customer-type map file"] == str(types)
-    assert method["Key-account spend (yuan a month)"] == 4000
+    assert method["customer-type map"] == str(types)
+    assert method["key-account spend (yuan a month)"] == 4000
 
 
 def test_cli_customer_types(wjx, tmp_path):
