@@ -23,6 +23,7 @@ from satisfaction.analysis import (
     split_by,
 )
 from satisfaction.loyalty import (
+    RECOMMEND_SCALE,
     NPSResult,
     default_thresholds,
     loyalty_scores,
@@ -38,8 +39,6 @@ from satisfaction.relative_importance import (
 from satisfaction.segments import group_tests
 from satisfaction.survey import Survey
 from satisfaction.validate import Scale, as_scale, frame_columns
-
-_RECOMMEND = Scale(0, 10)
 
 
 def drivers(
@@ -204,7 +203,7 @@ def nps(
             raise OptionError(f"{data.table.source}: no likelihood-to-recommend (0-10) column")
         return net_promoter(data.outcomes["recommend"], level)
     if isinstance(data, pd.DataFrame):
-        values, _ = frame_columns(data, [column], what="recommend score", scale=_RECOMMEND)
+        values, _ = frame_columns(data, [column], what="recommend score", scale=RECOMMEND_SCALE)
         return net_promoter(values[column], level)
     return net_promoter(data, level)
 

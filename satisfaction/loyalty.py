@@ -31,6 +31,8 @@ from satisfaction.display import html_view, text_view
 from satisfaction.validate import Scale
 
 ZONES = ("dissatisfied", "neither", "satisfied")
+#: The scale of likelihood to recommend (Reichheld 2003).
+RECOMMEND_SCALE = Scale(0, 10)
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ from satisfaction.columns import (
     scale_mismatch,
 )
 from satisfaction.display import html_view, text_view
-from satisfaction.loyalty import loyalty_scores
+from satisfaction.loyalty import RECOMMEND_SCALE, loyalty_scores
 from satisfaction.validate import (
     Scale,
     as_scale,
@@ -48,8 +48,6 @@ from satisfaction.validate import (
     to_binary,
     to_numeric,
 )
-
-_RECOMMEND_SCALE = Scale(0, 10)
 
 
 @dataclass(frozen=True)
@@ -221,7 +219,7 @@ def load_survey(
         notes += n4
     if cols.recommend:
         v, s, _ = ratings(
-            table, [cols.recommend], _RECOMMEND_SCALE, declared, "recommend score", labels=labels
+            table, [cols.recommend], RECOMMEND_SCALE, declared, "recommend score", labels=labels
         )
         item_values[cols.recommend] = v[cols.recommend]
         item_scales[cols.recommend] = s[cols.recommend]
