@@ -66,11 +66,13 @@ def fail(message: str, code: int = 1) -> None:
 def _error_log(trace: str) -> str:
     """Save a traceback in a private file (mode 600, unique name, in a folder of this
     user's that is no link) and say where; never raises."""
+    uid = os.getuid() if hasattr(os, "getuid") else None  # no user ids on Windows
     try:
-        folder = Path(tempfile.gettempdir()) / f"kano-toolkit-{os.getuid()}"
+        folder = Path(tempfile.gettempdir()) / f"kano-toolkit-{uid if uid is not None else 'user'}"
         folder.mkdir(mode=0o700, exist_ok=True)
         info = os.lstat(folder)
-        if not os.path.isdir(folder) or os.path.islink(folder) or info.st_uid != os.getuid():
+        mine = uid is None or info.st_uid == uid
+        if not os.path.isdir(folder) or os.path.islink(folder) or not mine:
             return "the traceback was not saved: the log folder is not this user's"
         fd, name = tempfile.mkstemp(prefix="error-", suffix=".log", dir=folder)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -433,25 +435,33 @@ SatSheetOpt = Annotated[
 ]
 SatMappingOpt = Annotated[
     Path | None,
-    typer.Option("--sat-mapping", help="Column mapping of the --satisfaction file (.csv/.yaml): column, role, driver, scale."),
+    typer.Option(
+        "--sat-mapping",
+        help="Column mapping of the --satisfaction file (.csv/.yaml): column, role, driver, scale.",
+    ),
 ]
 SatScaleOpt = Annotated[
     str | None,
-    typer.Option("--sat-scale", help="Rating scale of the --satisfaction file, e.g. 1-5 (default: inferred)."),
+    typer.Option(
+        "--sat-scale", help="Rating scale of the --satisfaction file, e.g. 1-5 (default: inferred)."
+    ),
 ]
 MinItemsOpt = Annotated[
     int | None,
-    typer.Option("--min-items", help="Answered items a respondent needs for a multi-item driver's score (default: half of the driver's items, rounded up)."),
+    typer.Option(
+        "--min-items",
+        help="Answered items a respondent needs for a multi-item driver's score (default: half of the driver's items, rounded up).",
+    ),
 ]
 
 
 def _satisfaction_part(path, sheet, mapping, scale, labels, min_items, customer_types,
                        key_account_spend, bootstrap, seed, lang):  # fmt: skip
     """The satisfaction side's part of a Kano job (the IPA of ``kano priority``, the
-    satisfaction half of ``kano report``)."""
-    from satisfaction.jobs import ReportPartOptions, report_part
+    satisfaction half of ``kano report``), built once the job has checked its outputs."""
+    from satisfaction.jobs import ReportPartOptions, pending_part
 
-    return report_part(ReportPartOptions(
+    return pending_part(ReportPartOptions(
         path, sheet=sheet, mapping=mapping, scale=scale, labels=labels, min_items=min_items,
         customer_types=customer_types, key_account_spend=key_account_spend,
         bootstrap=bootstrap, seed=seed, lang=lang,
@@ -535,10 +545,10 @@ def report_cmd(
         segments=SegmentOptions(by, customer_types, key_account_spend),
         output=OutputOptions(output, lang.value, dpi=dpi),
     )  # fmt: skip
-    with progress(quiet) as step:
-        part = None if satisfaction is None else _satisfaction_part(
-            satisfaction, sat_sheet, sat_mapping, sat_scale, labels, min_items, customer_types,
-            key_account_spend, n_boot, seed, lang.value)  # fmt: skip
+    part = None if satisfaction is None else _satisfaction_part(
+        satisfaction, sat_sheet, sat_mapping, sat_scale, labels, min_items, customer_types,
+        key_account_spend, n_boot, seed, lang.value)  # fmt: skip
+    with progress(lang.value, quiet) as step:
         result = report.run(options, part, step)
     _show(report_lines(result), result, quiet)
 
@@ -556,7 +566,9 @@ RatingScaleOpt = Annotated[
 ]
 OutcomeOpt = Annotated[
     str | None,
-    typer.Option("--outcome", help="Outcome of derived importance: overall (default), loyalty or a column."),
+    typer.Option(
+        "--outcome", help="Outcome of derived importance: overall (default), loyalty or a column."
+    ),
 ]
 
 

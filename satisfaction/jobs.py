@@ -22,7 +22,7 @@ import pandas as pd
 
 from kano.shared.errors import OptionError
 from kano.shared.i18n import check_lang, text
-from kano.shared.jobs import JobResult, ReportPart
+from kano.shared.jobs import JobResult, PendingPart, ReportPart
 from kano.shared.output import check_output_path, output_kind, write_csv, write_json
 from kano.shared.ratings import LabelMap
 from kano.shared.records import Finding
@@ -393,3 +393,9 @@ def report_part(options: ReportPartOptions) -> ReportPart:
         settings={"sat_importance": analysis.importance, "sat_crosshair": result.crosshair_rule,
                   "sat_ipa_bootstrap": bootstrap, "sat_ipa_seed": options.seed},
     )  # fmt: skip
+
+
+def pending_part(options: ReportPartOptions) -> PendingPart:
+    """:func:`report_part` for a job that checks its outputs against these inputs first
+    (``kano report``, ``kano priority``)."""
+    return PendingPart(tuple(_input_paths(options)), lambda: report_part(options))

@@ -32,6 +32,7 @@ from kano.shared.errors import (
 )
 from kano.shared.mapfiles import read_pairs
 from kano.shared.output import atomic_path, check_output_path
+from kano.shared.records import Note
 from kano.shared.text import MISSING_WORDS, normalize_text, strip_ends, traditional
 
 LIKE, MUST_BE, NEUTRAL, LIVE_WITH, DISLIKE = 1, 2, 3, 4, 5
@@ -109,12 +110,13 @@ _NUMBERS = {
     ("standard", 3): {1: LIKE, 2: NEUTRAL, 3: DISLIKE},
     ("reversed", 3): {1: DISLIKE, 2: NEUTRAL, 3: LIKE},
 }
-_DESCRIPTIONS = {
-    ("standard", 5): "codes 1-5 (1 like … 5 dislike)",
-    ("reversed", 5): "codes 1-5 reversed (1 dislike … 5 like, as SPSSAU writes them)",
-    ("standard", 3): "3-point short form: 1 like, 2 neutral, 3 dislike",
-    ("reversed", 3): "3-point short form reversed: 1 dislike, 2 neutral, 3 like",
-}
+
+
+def _builtin(codes: str, scale: int) -> Note:
+    """What the built-in map reads, for the Method sheet (catalogue ``note.coding_*``)."""
+    return Note("answers_builtin", {"coding": Note(f"coding_{codes}_{scale}")})
+
+
 CODINGS = ("standard", "reversed")
 
 # An option's position written before its wording: 1) 1. 1、 1: 1 - (1), A. A) a、 (a), and
@@ -190,7 +192,7 @@ class AnswerMap:
     numbers: Mapping[float, int] = field(
         default_factory=lambda: {float(k): v for k, v in _NUMBERS[("standard", 5)].items()}
     )
-    description: str = f"{_DESCRIPTIONS[('standard', 5)]}; built-in English and Chinese wordings"
+    description: Note = field(default_factory=lambda: _builtin("standard", 5))
 
     def lookup(self, value: object) -> tuple[int, bool]:
         """Code of one distinct raw value, and whether it was matched as text (a synonym)."""
@@ -256,7 +258,8 @@ def answer_map(
 
     Returns
     -------
-    The :class:`AnswerMap`; its ``description`` is written to the Method sheet.
+    The :class:`AnswerMap`; its ``description`` (a :class:`~kano.shared.records.Note`) is
+    written to the Method sheet.
     """
     if codes not in CODINGS:
         raise OptionError(f"{{opt:codes}} must be standard or reversed, not {codes!r}")
@@ -264,7 +267,7 @@ def answer_map(
         raise OptionError(f"{{opt:points}} must be 5 or 3, not {scale}")
     base = AnswerMap(
         numbers={float(k): v for k, v in _NUMBERS[(codes, scale)].items()},
-        description=f"{_DESCRIPTIONS[(codes, scale)]}; built-in English and Chinese wordings",
+        description=_builtin(codes, scale),
     )
     return load_answer_map(extra, base) if extra is not None else base
 
@@ -325,7 +328,7 @@ def load_answer_map(path: str | os.PathLike, base: AnswerMap | None = None) -> A
     return AnswerMap(
         labels=labels,
         numbers=numbers,
-        description=f"{base.description}; extended by the answer map {path.name}",
+        description=Note("answers_extended", {"base": base.description, "file": path.name}),
     )
 
 

@@ -79,7 +79,10 @@ class KanoSurvey:
     synonyms:
         ``column, answer, code, count``: text answers mapped by wording.
     source:
-        Where the data came from (file, sheet).
+        Where the data came from (file, sheet), as error messages name it.
+    file, sheet:
+        The file's name (several joined by " + ") and the sheet read (xlsx only), for
+        renderers to name the source in the report's language.
     notes:
         What the reader did that the user should know.
     unpaired:
@@ -98,11 +101,13 @@ class KanoSurvey:
     synonyms: pd.DataFrame
     source: str
     layout: str = "wide"
-    answer_map: str = ""
+    answer_map: Note | str = ""
     notes: tuple[str, ...] = field(default_factory=tuple)
     invalid: pd.DataFrame | None = None  # respondents × services, True where a pair was skipped
     unpaired: tuple[str, ...] = ()
     rows: pd.Series | None = None  # spreadsheet row of each respondent (its first, if long)
+    file: str = ""
+    sheet: str | None = None
 
     @property
     def services(self) -> list[str]:
@@ -489,6 +494,8 @@ def _assemble(
         quality=quality,
         synonyms=syn,
         source=table.source,
+        file=table.path.name if table.path is not None else table.source,
+        sheet=table.sheet,
         layout=layout,
         answer_map=answers.description,
         notes=table.notes + tuple(notes),
@@ -608,6 +615,7 @@ def combine_surveys(parts: list[tuple[str, KanoSurvey]], column: str = "source")
         if len(synonyms)
         else synonyms,
         source=" + ".join(labels),
+        file=" + ".join(labels),
         notes=tuple(notes)
         + tuple(
             Note("in_file", {"file": label, "note": n}) for label, sv in parts for n in sv.notes

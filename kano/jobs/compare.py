@@ -8,9 +8,9 @@ from kano.compare import GroupComparison, compare_waves
 from kano.jobs.common import check_outputs, read_settings, stats_settings
 from kano.jobs.options import CompareOptions
 from kano.jobs.reading import read_kano
-from kano.render.sheets import compare_sheets, write_output
-from kano.shared.errors import OptionError
+from kano.render.sheets import OUTPUT_KINDS, OUTPUT_WHAT, compare_sheets, write_output
 from kano.shared.jobs import JobResult
+from kano.shared.output import output_kind
 from kano.shared.provenance import method_record
 from kano.tables import evaluation_table
 
@@ -27,8 +27,7 @@ def run(options: CompareOptions) -> CompareResult:
     lang = options.output.lang
     last = options.surveys[-1]
     out = options.output.output or last.with_name(f"{last.stem}_compare.xlsx")
-    if out.suffix.lower() != ".xlsx":
-        raise OptionError(f"{out}: the comparison is a workbook; give an .xlsx output")
+    output_kind(out, OUTPUT_KINDS, OUTPUT_WHAT)
     inputs = [("wave", p, {"wave": w}) for w, p in zip(options.waves, options.surveys, strict=True)]
     inputs += [*options.read.inputs(), ("table", options.stats.table_file(), {})]
     check_outputs([out], [p for _, p, _ in inputs])

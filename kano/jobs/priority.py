@@ -17,7 +17,7 @@ from kano.jobs.reading import read_kano
 from kano.priority import priority_list
 from kano.render.sheets import OUTPUT_KINDS, OUTPUT_WHAT, priority_sheets, write_output
 from kano.shared.errors import OptionError
-from kano.shared.jobs import JobResult, ReportPart
+from kano.shared.jobs import JobResult, PendingPart, ReportPart, built, part_inputs
 from kano.shared.output import output_kind
 from kano.shared.provenance import method_record
 from kano.stats import summarize
@@ -48,7 +48,7 @@ class PriorityResult(JobResult):
     ``unmatched`` (services in one table only)."""
 
 
-def run(options: PriorityOptions, satisfaction: ReportPart) -> PriorityResult:
+def run(options: PriorityOptions, satisfaction: ReportPart | PendingPart) -> PriorityResult:
     """Rank the services of the Kano survey by the Kano × IPA rule and write the list.
 
     Raises
@@ -58,13 +58,15 @@ def run(options: PriorityOptions, satisfaction: ReportPart) -> PriorityResult:
         or no service is in both surveys (the error names the services of each).
     """
     lang = options.output.lang
+    out = options.target
+    output_kind(out, OUTPUT_KINDS, OUTPUT_WHAT)
+    files = input_files([options.survey], options.read, options.stats)
+    check_outputs([out], [*(p for _, p, _ in files), *part_inputs(satisfaction)])
+    satisfaction = built(satisfaction)
     if satisfaction.lang != lang:
         raise OptionError(f"the satisfaction part is in {satisfaction.lang!r}, the list in "
                           f"{lang!r}; build both in one language")  # fmt: skip
-    out = options.target
-    output_kind(out, OUTPUT_KINDS, OUTPUT_WHAT)
-    inputs = input_files([options.survey], options.read, options.stats, satisfaction.inputs)
-    check_outputs([out], [p for _, p, _ in inputs])
+    inputs = [*files, *satisfaction.inputs]
     ipa = satisfaction.tables.get("ipa")
     if ipa is None or not len(ipa):
         where = next((p for role, p, _ in satisfaction.inputs if role == "satisfaction"), "")
@@ -88,4 +90,3 @@ def run(options: PriorityOptions, satisfaction: ReportPart) -> PriorityResult:
     written = write_output(out, priorities, sheets, method, lang)
     return PriorityResult(written=(written,), notes=notes, lang=lang,
                           tables={"priorities": priorities, "unmatched": unmatched})  # fmt: skip
-

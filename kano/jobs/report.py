@@ -31,7 +31,7 @@ from kano.jobs.options import (
 )
 from kano.jobs.reading import read_kano
 from kano.shared.errors import CustomerTypeError, OptionError, OutputError
-from kano.shared.jobs import JobResult, ReportPart
+from kano.shared.jobs import JobResult, PendingPart, ReportPart, built, part_inputs
 from kano.shared.records import Finding, Note
 from kano.shared.segments import SegmentSplit, derive_segments, read_customer_types
 from kano.tables import evaluation_table
@@ -130,7 +130,7 @@ def earlier_waves(
     if len(labels) > len(files):
         raise OptionError(f"{len(labels)} {{opt:previous_wave}} labels for {len(files)} "
                           "earlier files")  # fmt: skip
-    named = list(labels) + [p.stem for p in files[len(labels):]]
+    named = list(labels) + [p.stem for p in files[len(labels) :]]
     return tuple(zip(named, files, strict=True))
 
 
@@ -187,10 +187,10 @@ def build(
         )
     lang = options.output.lang
     table = evaluation_table(options.stats.table)
-    step("reading the Kano survey")
+    step("read_kano")
     survey = read_kano(options.survey, options.read, lang)
     split = _value_segments(survey, options.segments)
-    step("Kano analysis and bootstrap")
+    step("analyse_kano")
     boot = options.bootstrap
     kano = analyze(survey, table, options.stats.summary, ci=True, n_boot=boot.n_boot,
                    seed=boot.seed, continuous=True,
@@ -200,10 +200,10 @@ def build(
         ("wave", options.survey, {"wave": options.wave})
     ]
     if options.previous:
-        step("reading earlier waves")
+        step("read_waves")
         earlier = [(label, read_kano(path, options.read, lang)) for label, path in options.previous]
         inputs += [("wave", path, {"wave": label}) for label, path in options.previous]
-        step("comparing waves")
+        step("compare_waves")
         waves = compare_waves([*earlier, (options.wave, survey)], table, options.stats.summary,
                               n_boot=boot.n_boot, seed=boot.seed)  # fmt: skip
     inputs += [*options.read.inputs(), ("table", options.stats.table_file(), {}),
@@ -285,12 +285,20 @@ def _findings(kano: KanoAnalysis, waves: GroupComparison | None, priorities, spl
         out["shifts"] = tuple(shifts)
     if priorities is not None:
         out["priorities"] = tuple(
-            Finding("priority", r.service, {
-                "rank": int(r.rank), "tier": r.tier, "category": r.category,
-                "better": float(r.better), "worse": float(r.worse), "gap": float(r.gap),
-                "satisfaction_pct": float(r.satisfaction_pct),
-                "satisfaction_cross": float(r.satisfaction_cross),
-            })  # fmt: skip
+            Finding(
+                "priority",
+                r.service,
+                {
+                    "rank": int(r.rank),
+                    "tier": r.tier,
+                    "category": r.category,
+                    "better": float(r.better),
+                    "worse": float(r.worse),
+                    "gap": float(r.gap),
+                    "satisfaction_pct": float(r.satisfaction_pct),
+                    "satisfaction_cross": float(r.satisfaction_cross),
+                },
+            )  # fmt: skip
             for r in priorities.head(5).itertuples()
         )
     else:
@@ -351,18 +359,19 @@ class ReportResult(JobResult):
 
 def run(
     options: ReportOptions,
-    satisfaction: ReportPart | None = None,
+    satisfaction: ReportPart | PendingPart | None = None,
     progress: Progress | None = None,
 ) -> ReportResult:
-    """Build and write the quarterly report; every output is checked against every input
-    before any work."""
+    """Build and write the quarterly report. Every output is checked against every input
+    (the satisfaction part's too) before any work; a pending part is built after that."""
     stem = options.stem
     inputs = [options.survey, *(p for _, p in options.previous), options.read.mapping,
               options.read.answers, options.read.labels, options.stats.table_file(),
-              options.segments.types_file(),
-              *((p for _, p, _ in satisfaction.inputs) if satisfaction is not None else ())]  # fmt: skip
+              options.segments.types_file(), *part_inputs(satisfaction)]  # fmt: skip
     check_outputs([*report_paths(stem), *chart_paths(stem)], inputs)
-    report = build(options, satisfaction, progress)
+    if isinstance(satisfaction, PendingPart) and progress is not None:
+        progress("satisfaction")
+    report = build(options, built(satisfaction), progress)
     written = write(report, options, progress)
     return ReportResult(written=tuple(written), tables={"summary": report.kano.summary},
                         notes=report.kano.survey.notes, warnings=report.kano.warnings,

@@ -23,6 +23,7 @@ from kano.render.sheets import (
     compare_sheets,
     priority_sheets,
     priority_words,
+    source_words,
     table_name,
     write_output,
 )
@@ -53,7 +54,9 @@ def findings_blocks(report, lang: str) -> list[tuple[str, list[str]]]:
     key = "report.priorities" if report.priorities is not None else "report.priorities_kano"
     blocks.append((text(key, lang), [record_text(r, lang) for r in f["priorities"]]))
     if f["segments"]:
-        blocks.append((text("report.segments", lang), [record_text(r, lang) for r in f["segments"]]))
+        blocks.append(
+            (text("report.segments", lang), [record_text(r, lang) for r in f["segments"]])
+        )
     sat = report.satisfaction
     if sat is not None and sat.finding_lines:
         blocks.append((text("report.satisfaction_findings", lang), list(sat.finding_lines)))
@@ -144,7 +147,9 @@ def _quality_table(report, lang: str) -> pd.DataFrame:
     q = k.survey.quality.merge(k.summary[["service", "n", "share_Q"]], on="service")
     q["share_Q"] = q["share_Q"].map(lambda v: "" if pd.isna(v) else f"{v:.1%}")
     q = q[["service", "n_respondents", "n", "n_missing", "n_invalid", "share_Q"]]
-    return q.rename(columns={"share_Q": "share_Q_quality"}).rename(columns=lambda c: header(c, lang))
+    return q.rename(columns={"share_Q": "share_Q_quality"}).rename(
+        columns=lambda c: header(c, lang)
+    )
 
 
 def _fig(files, chart: str, lang: str, width: float = 1.0) -> list[Figure]:
@@ -177,8 +182,16 @@ def report_document(report, lang: str, files: dict[str, tuple[Path, Path]]) -> D
     seg_blocks = (
         (Bullets(tuple(record_text(r, lang) for r in seg)),)
         if seg
-        else (Paragraph(text("report.no_segments" if report.kano.segments is None
-                             else "report.no_segment_findings", lang)),)  # fmt: skip
+        else (
+            Paragraph(
+                text(
+                    "report.no_segments"
+                    if report.kano.segments is None
+                    else "report.no_segment_findings",
+                    lang,
+                )
+            ),
+        )  # fmt: skip
     )
     sections.append(Section(text("report.segments_title", lang), seg_blocks))
     if report.waves is not None:
@@ -193,7 +206,7 @@ def report_document(report, lang: str, files: dict[str, tuple[Path, Path]]) -> D
              seed=report.settings.get("bootstrap_seed")),
         text("report.formulas", lang, version=__version__),
     ]  # fmt: skip
-    data_line = text("report.n_line", lang, source=k.survey.source, n=len(k.survey.functional),
+    data_line = text("report.n_line", lang, source=source_words(k.survey, lang), n=len(k.survey.functional),
                      services=len(k.summary))  # fmt: skip
     inputs = [f"{_input_label(role, params, lang)}: {path}" for role, path, params in report.inputs
               if path is not None]  # fmt: skip
@@ -205,7 +218,7 @@ def report_document(report, lang: str, files: dict[str, tuple[Path, Path]]) -> D
     )))  # fmt: skip
     return Document(
         title=text("report.title", lang, wave=report.wave),
-        subtitle=k.survey.source,
+        subtitle=source_words(k.survey, lang),
         sections=tuple(sections),
         contents=text("report.contents", lang),
         lang=lang,
@@ -225,9 +238,9 @@ def write_report(report, stem: Path, lang: str, dpi: int = 150,
     step = progress or (lambda _name: None)
     stem = Path(stem)
     with tempfile.TemporaryDirectory(prefix="kano-charts-") as tmp:
-        step("drawing charts")
+        step("draw_charts")
         files = draw_charts(report, stem, lang, dpi, Path(tmp))
-        step("writing the workbook")
+        step("write_workbook")
         sat_charts = set(report.satisfaction.charts) if report.satisfaction is not None else set()
         images = [png for chart, (png, _svg) in files.items() if chart in sat_charts]
         workbook = stem.with_name(stem.name + ".xlsx")
@@ -236,7 +249,7 @@ def write_report(report, stem: Path, lang: str, dpi: int = 150,
         method = method_record(report.inputs, report.settings, notes)
         write_output(workbook, report.kano.summary, report_sheets(report, lang, images), method,
                      lang)  # fmt: skip
-        step("writing the PDF")
+        step("write_pdf")
         pdf = write_pdf(report_document(report, lang, files), stem.with_name(stem.name + ".pdf"))
     return [workbook, pdf, *(png for png, _svg in files.values())]
 

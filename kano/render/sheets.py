@@ -227,6 +227,13 @@ def compare_sheets(comparison, lang: str = "en") -> list[SheetSpec]:
     return sheets
 
 
+def source_words(survey, lang: str) -> str:
+    """Where a survey came from, in ``lang``: the file, and the sheet of a workbook."""
+    if survey.sheet:
+        return text("word.file_sheet", lang, file=survey.file, sheet=survey.sheet)
+    return survey.file or survey.source
+
+
 def reason_text(row, lang: str) -> str:
     """Why a service is in its tier of the priority list (``row``: a mapping or a record)."""
     get = row.get if isinstance(row, dict | Mapping) else lambda k: getattr(row, k)

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
+from kano.render.sheets import source_words
 from kano.shared.i18n import category_label, header, text
 from kano.shared.jobs import JobResult
 from kano.shared.records import note_text
@@ -63,7 +64,8 @@ def classify_lines(result) -> Iterator[object]:
 
     lang, analysis = result.lang, result.analysis
     survey, summary = analysis.survey, analysis.summary
-    title = text("cli.respondents", lang, source=survey.source, n=len(survey.functional))
+    title = text("cli.respondents", lang, source=source_words(survey, lang),
+                 n=len(survey.functional))  # fmt: skip
     yield summary_table(summary, lang, title)
     yield text(
         "cli.data_line", lang, missing=int(survey.quality["n_missing"].sum()),
@@ -178,14 +180,15 @@ def priority_lines(result) -> Iterator[object]:
 
 
 @contextmanager
-def progress(quiet: bool = False) -> Iterator[Callable[[str], None]]:
-    """A spinner naming the step a long job is at (none with ``quiet``); yields ``step(name)``."""
+def progress(lang: str, quiet: bool = False) -> Iterator[Callable[[str], None]]:
+    """A spinner naming the step a long job is at (none with ``quiet``); yields
+    ``step(code)``, the code named by the catalogue (``progress.<code>``)."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
                   disable=quiet, transient=True) as bar:  # fmt: skip
         task = bar.add_task("", total=None)
-        yield lambda name: bar.update(task, description=name)
+        yield lambda code: bar.update(task, description=text(f"progress.{code}", lang))
 
 
 def report_lines(result) -> Iterator[object]:
@@ -196,4 +199,3 @@ def report_lines(result) -> Iterator[object]:
         yield heading
         yield from (f"  {ln}" for ln in lines)
     yield from written_lines(result)
-

@@ -65,3 +65,26 @@ class ReportPart:
     notes: tuple[Note, ...] = ()
     inputs: tuple[Input, ...] = ()
     settings: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PendingPart:
+    """A :class:`ReportPart` built only once the job has checked its outputs against every
+    input: ``inputs``, the files the part will read; ``build()``, the part."""
+
+    inputs: tuple[Path, ...]
+    build: Callable[[], ReportPart]
+
+
+def part_inputs(part: ReportPart | PendingPart | None) -> list[Path]:
+    """The files a part reads (or will read)."""
+    if part is None:
+        return []
+    if isinstance(part, PendingPart):
+        return list(part.inputs)
+    return [Path(p) for _, p, _ in part.inputs if p is not None]
+
+
+def built(part: ReportPart | PendingPart | None) -> ReportPart | None:
+    """The part itself, built now when it was pending."""
+    return part.build() if isinstance(part, PendingPart) else part

@@ -118,17 +118,17 @@ def to_typst(doc: Document, images: dict[Path, str]) -> str:
     """The Typst source of ``doc``; ``images`` maps each figure to its file name."""
     lang = "zh" if doc.lang == "zh" else "en"
     out = [
-        "#set document(title: " + _s(doc.title) + ", author: \"kano-toolkit\", date: none)",
+        "#set document(title: " + _s(doc.title) + ', author: "kano-toolkit", date: none)',
         '#set page(paper: "a4", margin: (x: 2cm, y: 2.2cm), numbering: "1 / 1",',
         "  header: context { if counter(page).get().first() > 1 [",
         f"    #set text(size: 8pt, fill: luma(110)); #{_s(doc.title)} #h(1fr)",
         "  ] })",
         f'#set text(font: ("DejaVu Sans", "Noto Sans CJK SC"), size: 10pt, lang: "{lang}")',
         "#set par(justify: false, leading: 0.65em)",
-        "#set heading(numbering: \"1.1\")",
+        '#set heading(numbering: "1.1")',
         "#show heading.where(level: 1, outlined: true): it => { pagebreak(weak: true); it }",
         "#show table: set text(size: 8.5pt)",
-        f"#align(center)[#text(size: 20pt, weight: \"bold\", {_s(doc.title)})]",
+        f'#align(center)[#text(size: 20pt, weight: "bold", {_s(doc.title)})]',
     ]
     if doc.subtitle:
         out.append(f"#align(center)[#text(size: 11pt, fill: luma(90), {_s(doc.subtitle)})]")

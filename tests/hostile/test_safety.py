@@ -162,9 +162,9 @@ def test_user_error_is_one_line_without_traceback(tmp_path):
 @pytest.mark.parametrize(
     ("module", "name", "args"),
     [
-        ("kano.io.survey", "read_survey", ["classify", "{kano}"]),
-        ("kano.shared.files", "read_table", ["columns", "{kano}"]),
-        ("kano.stats", "summarize_counts", ["summarize", "{counts}"]),
+        ("kano.jobs.reading", "read_survey", ["classify", "{kano}"]),
+        ("kano.jobs.columns", "read_table", ["columns", "{kano}"]),
+        ("kano.jobs.summarize", "summarize_counts", ["summarize", "{counts}"]),
         ("satisfaction.jobs", "run_ipa", ["ipa", "{sat}"]),
         ("satisfaction.jobs", "run_drivers", ["drivers", "{sat}"]),
     ],
@@ -183,8 +183,10 @@ def test_internal_error_is_one_line_plus_log_exit_2(inputs, monkeypatch, module,
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.output
     assert "internal error RuntimeError: simulated bug" in lines[0]
-    log = Path(tempfile.gettempdir()) / "kano-error.log"
-    assert str(log) in lines[0]
+    # the traceback goes to a private file of its own in this user's folder of the temp dir
+    log = Path(lines[0].split("traceback in ")[1].split()[0].rstrip(";,)"))
+    assert log.parent.parent == Path(tempfile.gettempdir())
+    assert log.stat().st_mode & 0o077 == 0
     text = log.read_text(encoding="utf-8")
     assert "Traceback" in text and "simulated bug" in text
 

@@ -156,7 +156,7 @@ def test_yaml_answer_map_reversed_scale(tmp_path):
     amap = load_answer_map(path)
     assert [amap.lookup(v)[0] for v in (1, 2, 3, 4, 5)] == [5, 4, 3, 2, 1]
     assert amap.lookup("5")[0] == 1
-    assert "answers.yaml" in amap.description
+    assert "answers.yaml" in str(amap.description)
     # built-in wordings still work
     assert amap.lookup("I like it")[0] == 1
 
@@ -350,11 +350,11 @@ def test_answer_map_codes_and_scale(codes, scale, expected):
 
 
 def test_answer_map_descriptions():
-    assert (
-        "reversed (1 dislike … 5 like, as SPSSAU writes them)" in answer_map("reversed").description
+    assert "reversed (1 dislike … 5 like, as SPSSAU writes them)" in str(
+        answer_map("reversed").description
     )
-    assert answer_map().description.startswith("codes 1-5 (1 like … 5 dislike)")
-    assert "3-point short form reversed" in answer_map("reversed", 3).description
+    assert str(answer_map().description).startswith("codes 1-5 (1 like … 5 dislike)")
+    assert "3-point short form reversed" in str(answer_map("reversed", 3).description)
 
 
 @pytest.mark.parametrize(
@@ -375,7 +375,7 @@ def test_user_map_extends_the_built_ins_and_overrides_same_keys(tmp_path):
     assert amap.lookup("一般")[0] == 4  # overrides the built-in neutral
     assert amap.lookup("我喜欢")[0] == 1 and amap.lookup("I tolerate it")[0] == 4  # kept
     assert amap.lookup(6)[0] == MISSING and amap.lookup(1)[0] == 5  # reversed codes kept
-    assert amap.description.endswith("reversed (1 dislike … 5 like, as SPSSAU writes them); "
+    assert str(amap.description).endswith("reversed (1 dislike … 5 like, as SPSSAU writes them); "
                                      "built-in English and Chinese wordings; extended by the "
                                      "answer map answers.yaml")  # fmt: skip
 

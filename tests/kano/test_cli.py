@@ -77,9 +77,9 @@ def test_classify_writes_workbook_with_hand_computed_numbers(survey_csv):
     assert vip["Category"] == "A Attractive"
     assert ws.freeze_panes == "A2"
     method = {r[0]: r[1] for r in book["Method"].iter_rows(min_row=2, values_only=True)}
-    assert method["input"] == str(survey_csv)
-    assert method["input SHA-256"] == hashlib.sha256(survey_csv.read_bytes()).hexdigest()
-    assert method["evaluation table"].startswith("standard")
+    assert method["Input"] == str(survey_csv)
+    assert method["Input SHA-256"] == hashlib.sha256(survey_csv.read_bytes()).hexdigest()
+    assert method["Evaluation table"].startswith("standard")
 
 
 def test_classify_zh_detail_and_charts(survey_csv, tmp_path):
@@ -102,7 +102,7 @@ def test_classify_csv_and_json_outputs(survey_csv, tmp_path):
     assert result.exit_code == 0, result.output
     payload = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
     assert [r["service"] for r in payload["summary"]] == ["hotline", "vip"]
-    assert payload["method"]["category rule"] == "max"
+    assert payload["method"]["Category rule"] == "max"
     result = invoke("classify", survey_csv, "-o", tmp_path / "s.csv", "-q")
     assert result.exit_code == 0
     frame = pd.read_csv(tmp_path / "s.csv", encoding="utf-8-sig")

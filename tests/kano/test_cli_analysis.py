@@ -116,8 +116,8 @@ def test_classify_with_ci_continuous_and_segments(segmented_csv, tmp_path):
     )
     assert findings[0] in result.stdout
     method = method_of(book)
-    assert method["bootstrap resamples"] == 300 and method["bootstrap seed"] == 4
-    assert method["segments"] == "segment"
+    assert method["Bootstrap resamples"] == 300 and method["Bootstrap seed"] == 4
+    assert method["Segments"] == "segment"
     unstable = [ln for ln in result.stdout.splitlines() if ln.startswith("Unstable categories")]
     assert len(unstable) == 1 and "hotline" in unstable[0] and "wifi" not in unstable[0]
 
@@ -176,8 +176,8 @@ def test_classify_filters_are_recorded(tmp_path):
     assert result.exit_code == 0, result.output
     book = openpyxl.load_workbook(out)
     method = method_of(book)
-    assert method["respondent filter"] == "respondents with more than 1 Q answers left out: 1"
-    assert "R and Q left out" in method["shares"]
+    assert method["Respondent filter"] == "respondents with more than 1 Q answers left out: 1"
+    assert "R and Q left out" in method["Shares"]
     summary = {r["Service"]: r for r in sheet_rows(book, "Summary")}
     # x after the filter: Q, A, M -> shares over A+O+M+I = 2: A 1/2, M 1/2
     assert summary["x"]["Total"] == 3
@@ -222,8 +222,8 @@ def test_compare_writes_waves_workbook(waves, tmp_path):
     assert unmatched == {"hotline", "app"}
     assert "Services not in every wave: hotline, app" in result.stdout
     method = method_of(book)
-    assert method["waves"] == "2026Q2, 2026Q3"
-    assert method["input 2026Q2"] == str(q2)
+    assert method["Waves"] == "2026Q2, 2026Q3"
+    assert method["Input 2026Q2"] == str(q2)
 
 
 def test_compare_zh_and_default_labels(waves, tmp_path):
@@ -314,9 +314,16 @@ def test_compare_wave_labels_must_differ(waves):
     assert "must differ" in line
 
 
-def test_compare_output_must_be_a_workbook(waves, tmp_path):
-    line = one_line_error(invoke("compare", *waves, "-o", tmp_path / "x.csv"))
-    assert ".xlsx" in line
+def test_compare_writes_csv_and_refuses_other_types(waves, tmp_path):
+    out = tmp_path / "x.csv"
+    result = invoke("compare", *waves, "--wave", "Q2", "--wave", "Q3", "-o", out)
+    assert result.exit_code == 0, result.output
+    rows = pd.read_csv(out).set_index(["service", "wave"])
+    # one row per service and wave it was asked in: vip 100 + 100 answers, A 60 then 15
+    assert rows.loc[("vip", "Q2"), "A"] == 60 and rows.loc[("vip", "Q3"), "A"] == 15
+    assert ("hotline", "Q3") not in rows.index
+    line = one_line_error(invoke("compare", *waves, "-o", tmp_path / "x.txt"))
+    assert ".xlsx" in line and ".csv" in line and ".json" in line
 
 
 def test_priority_no_service_matches(segmented_csv, tmp_path):
@@ -373,7 +380,7 @@ def test_classify_importance_labels_need_the_map(labelled, tmp_path):
     # manager 4, 4, 5, 4 -> 17/4 = 4.25; hotline 3, 2, 1, 4 -> 10/4 = 2.5
     assert rows["manager"]["Importance (mean)"] == pytest.approx(4.25)
     assert rows["hotline"]["Importance (mean)"] == pytest.approx(2.5)
-    assert method_of(book)["label map file"] == str(labels)
+    assert method_of(book)["Label map file"] == str(labels)
 
 
 def test_classify_bad_label_map_exits_1(labelled, tmp_path):
@@ -418,4 +425,4 @@ def test_report_reads_labels(labelled, tmp_path):
                     "50", "--dpi", "30", "-q", "-o", tmp_path / "r")  # fmt: skip
     assert result.exit_code == 0, result.output
     method = method_of(openpyxl.load_workbook(tmp_path / "r.xlsx"), "Method")
-    assert method["label map file"] == str(labels)
+    assert method["Label map file"] == str(labels)

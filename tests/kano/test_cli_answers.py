@@ -110,7 +110,7 @@ def test_codes_reversed_reads_an_spssau_coded_file(canonical, tmp_path):
     assert got["免费客服热线"] == doubled(canonical.counts["Hotline"])
     assert got["上门取件"] == doubled(canonical.counts["Lounge"])
     method = json.loads(out.read_text(encoding="utf-8"))["method"]
-    assert method["answer map"].startswith("codes 1-5 reversed (1 dislike … 5 like")
+    assert method["Answer map"].startswith("codes 1-5 reversed (1 dislike … 5 like")
 
 
 def test_reversed_file_read_with_standard_codes_warns(canonical, tmp_path):
@@ -173,7 +173,7 @@ def test_codes_reversed_in_compare(canonical, tmp_path):
         service = {v: k for k, v in WJX_NAMES.items()}[rec["Service"]]
         assert {c: rec[c] for c in "AOMIRQ"} == canonical.counts[service]
     method = {r[0]: r[1] for r in book["Method"].iter_rows(min_row=2, values_only=True)}
-    assert method["answer map"].startswith("codes 1-5 reversed")
+    assert method["Answer map"].startswith("codes 1-5 reversed")
 
 
 def test_unknown_codes_option(canonical, tmp_path):
@@ -305,13 +305,21 @@ def test_compare_writes_the_suggestion_beside_the_wave_that_failed(canonical, tm
     assert not (tmp_path / "q2_answers.yaml").exists()
 
 
-def test_report_writes_the_suggestion_and_says_it_takes_no_answer_map(canonical, tmp_path):
+def test_report_writes_the_suggestion_and_takes_it_with_answers(canonical, tmp_path):
     survey = qualtrics_csv(tmp_path / "survey.csv", canonical, LOVE.get)
     line = one_line_error(invoke("report", survey, "-o", tmp_path / "r", "--quiet"))
-    assert f"Check the suggested map in {tmp_path / 'survey_answers.yaml'} and use it with " in line
-    assert "kano report takes no answer map yet" in line
-    assert (tmp_path / "survey_answers.yaml").is_file()
+    suggested = tmp_path / "survey_answers.yaml"
+    assert f"Check the suggested map in {suggested} and pass it with --answers" in line
     assert not list(tmp_path.glob("r*"))
+    result = invoke("report", survey, "--answers", suggested, "--bootstrap", "20", "--dpi", "30",
+                    "-o", tmp_path / "r", "--quiet")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    rows = list(openpyxl.load_workbook(tmp_path / "r.xlsx")["Summary"].iter_rows(values_only=True))
+    head = list(rows[0])
+    got = {r[head.index("Service")]: {c: r[head.index(c)] for c in "AOMIRQ"} for r in rows[1:]}
+    # read through the suggested map: the canonical counts
+    assert got["Free hotline"] == canonical.counts["Hotline"]
+    assert got["Home pickup"] == canonical.counts["Lounge"]
 
 
 def test_codes_reversed_in_priority(canonical, tmp_path):
@@ -333,4 +341,4 @@ def test_codes_reversed_in_priority(canonical, tmp_path):
     # read reversed: the canonical counts, Hotline O (2 of 7) and Lounge A (3 of 8)
     assert category == {"Hotline": "O One-dimensional", "Lounge": "A Attractive"}
     method = {r[0]: r[1] for r in book["Method"].iter_rows(min_row=2, values_only=True)}
-    assert method["answer map"].startswith("codes 1-5 reversed")
+    assert method["Answer map"].startswith("codes 1-5 reversed")

@@ -29,6 +29,7 @@ EPOCH = "1780000000"  # 2026-05-28T20:26:40+00:00
 CHARTS = ["shares", "better_worse", "continuous", "trend_better", "trend_worse", "ipa",
           "derived", "zones", "nps"]  # fmt: skip
 HOSTILE = ['=HYPERLINK("http://x","y")', "+cmd", "-1+1", "@SUM(A1)"]
+WROTE_ZH = "已写入 "  # the catalogue's word.wrote in Chinese: a Chinese run prints no English
 SEGMENTS = ["=Summary!A1", "+cmd", "-1+1", "@SUM(A1)"]
 
 
@@ -103,41 +104,46 @@ def test_report_writes_workbook_pdf_and_every_chart(zh_run):
     assert {p.name for p in folder.iterdir()} == expected  # and no temporary files
     for png in folder.glob("*.png"):
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    wrote = [ln for ln in zh_run["result"].stdout.splitlines() if ln.startswith("Wrote ")]
-    assert {Path(ln[len("Wrote ") :]).name for ln in wrote} == expected
+    wrote = [ln for ln in zh_run["result"].stdout.splitlines() if ln.startswith(WROTE_ZH)]
+    assert {Path(ln[len(WROTE_ZH) :]).name for ln in wrote} == expected
 
 
 def test_zh_pdf_pages_are_chinese(zh_run):
     pages = pdf_pages(zh_run["pdf"])
     assert len(pages) >= 6
-    first = pages[0]
-    assert first.startswith("2026Q3 季度客户报告")
-    for heading in ("与2026Q2相比类别发生变化的服务", "数据质量"):
-        assert heading in first
-    assert "专属客户经理" in first  # the account manager's migration (examples/make_examples.py)
+    assert pages[0].startswith("2026Q3 季度客户报告")  # the title page lists the sections
     text = "\n".join(pages)
-    for section in ("KANO分析", "重要性×满意度与忠诚度", "细分群体", "各期趋势", "方法与数据质量"):
+    assert "目录" in pages[0] and "工作表" in pages[0]
+    for section in ("主要发现", "KANO分析", "重要性×满意度与忠诚度", "细分群体", "各期趋势",
+                    "方法与数据质量"):  # fmt: skip
         assert section in text
-    appendix = next(p for p in pages if p.startswith("方法与数据质量"))
-    assert "评估表" in appendix and "standard" in appendix and "QAAAO/RIIIM" in appendix
+    # the key findings open the report (Typst spaces Chinese from Latin: compare without spaces)
+    findings = "".join("".join(pages[1:3]).split())
+    for heading in ("与2026Q2相比类别发生变化的服务", "数据质量"):
+        assert heading in findings
+    assert "专属客户经理" in findings  # the account manager's migration (make_examples.py)
+    appendix = next(p for p in pages[1:] if "方法与数据质量" in p and "输入文件" in p)
+    assert "标准评估表" in appendix and "QAAAO/RIIIM" in appendix
     assert "输入文件" in appendix
     flat = "".join(appendix.split())  # the appendix wraps long paths
     for path in (Q3, Q2, SAT):
         assert path.name in flat
     assert "种子7" in flat and "200" in flat
     # English words only where they are names (Better/Worse, file names, tests)
-    assert "Key findings" not in text and "Methods and data quality" not in text
+    for english in ("Key findings", "Methods and data quality", "Contents", "Wrote"):
+        assert english not in text
 
 
 def test_en_pdf_pages(en_run):
     pages = pdf_pages(en_run["pdf"])
     assert len(pages) >= 6
-    first = pages[0]
-    assert first.startswith("Quarterly customer report 2026Q3")
-    for heading in ("Categories that changed since 2026Q2", "Data quality:"):
-        assert heading in first
-    assert "Most harmful if missing" in first or "Top priorities" in first
-    appendix = next(p for p in pages if p.startswith("Methods and data quality"))
+    assert pages[0].startswith("Quarterly customer report 2026Q3")
+    assert "Contents" in pages[0]
+    findings = "\n".join(pages[1:3])
+    for heading in ("Categories that changed since 2026Q2", "Data quality"):
+        assert heading in findings
+    assert "Most harmful if missing" in findings or "Top priorities" in findings
+    appendix = next(p for p in pages[1:] if "Methods and data quality" in p and "Inputs" in p)
     flat = "".join(appendix.split())
     assert "Evaluationtable:standard" in flat
     assert "Inputs" in appendix
@@ -147,16 +153,19 @@ def test_en_pdf_pages(en_run):
 
 
 def test_method_sheet_names_every_input_with_its_checksum_and_the_seed(zh_run, en_run):
-    for run, seed in ((zh_run, 7), (en_run, 8)):
+    words = {"zh": ("自助抽样种子", "自助抽样次数", "写入时间(UTC)"),
+             "en": ("Bootstrap seed", "Bootstrap resamples", "Written at (UTC)")}  # fmt: skip
+    for run, seed, lang in ((zh_run, 7, "zh"), (en_run, 8, "en")):
+        seed_key, resamples_key, time_key = words[lang]
         rows = method_rows(run["xlsx"])
         text = {str(k): str(v) for k, v in rows.items()}
         for path in (Q3, Q2, SAT):
             labels = [k for k, v in text.items() if v == str(path)]
             assert len(labels) == 1, (path, text)
             assert text[f"{labels[0]} SHA-256"] == sha256(path)
-        assert rows["bootstrap seed"] == seed
-        assert rows["bootstrap resamples"] == 200
-        assert rows["written at (UTC)"] == "2026-05-28T20:26:40+00:00"
+        assert rows[seed_key] == seed
+        assert rows[resamples_key] == 200
+        assert rows[time_key] == "2026-05-28T20:26:40+00:00"
 
 
 def test_workbook_sheets(zh_run, en_run):
@@ -172,10 +181,10 @@ def test_workbook_sheets(zh_run, en_run):
 
 def test_quiet_prints_only_the_wrote_lines(zh_run, zh_again):
     lines = [ln for ln in zh_again["result"].stdout.splitlines() if ln.strip()]
-    assert lines and all(ln.startswith("Wrote ") for ln in lines)
+    assert lines and all(ln.startswith(WROTE_ZH) for ln in lines)
     assert len(lines) == 2 + len(CHARTS)
     loud = zh_run["result"].stdout.splitlines()
-    assert any(not ln.startswith("Wrote ") for ln in loud)  # the findings are printed
+    assert any(not ln.startswith(WROTE_ZH) for ln in loud)  # the findings are printed
 
 
 def test_same_seed_gives_the_same_workbook_values(zh_run, zh_again):
@@ -265,7 +274,7 @@ def test_report_stem_rules():
 
 
 def test_every_chart_written_is_checked_against_the_inputs(zh_run):
-    from kano.quarterly import chart_paths, report_paths
+    from kano.jobs.report import chart_paths, report_paths
 
     checked = {p.name for p in [*report_paths(zh_run["stem"]), *chart_paths(zh_run["stem"])]}
     assert {p.name for p in zh_run["folder"].iterdir()} <= checked

@@ -160,11 +160,11 @@ def method_items(survey, lang: str) -> dict:
 def test_method_sheet_lists_the_items_of_each_driver(qualtrics, tmp_path):
     survey = load_survey(qualtrics, mapping=write_mapping(tmp_path / "map.csv", FULL))
     info = method_items(survey, "en")
-    assert info["items of Price (satisfaction)"] == (
+    assert info["Items of Price (satisfaction)"] == (
         f"{FEE}, {DATA}, {FLEX}: score = mean of the answered items, kept when at least 2 of 3 "
         "are answered"
     )
-    assert info["items of Network quality (satisfaction)"] == NET
+    assert info["Items of Network quality (satisfaction)"] == NET
     zh = method_items(survey, "zh")
     assert (
         zh["通信质量(重要性)题项"]

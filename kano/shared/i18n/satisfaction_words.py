@@ -150,8 +150,8 @@ EN = {
     "finding.sat_zones": "Mean loyalty index by satisfaction zone (X1 = {x1:g}, X2 = {x2:g}): "
     "dissatisfied {dissatisfied:.0f}, neither {neither:.0f}, satisfied {satisfied:.0f}",
     "finding.sat_model": "Outcome {outcome}: R² = {r2:.3f} ({n} complete cases)",
-    "method.sat_column": "column {column}",
-    "method.sat_items": "items of {driver} ({role})",
+    "method.sat_column": "Column {column}",
+    "method.sat_items": "Items of {driver} ({role})",
     "method.sat_items_many": "{items}: score = mean of the answered items, kept when at least "
     "{m} of {k} are answered",
     "method.sat_items_numeric": "{items} (a number, not a rating)",
