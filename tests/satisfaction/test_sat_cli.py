@@ -76,9 +76,9 @@ def test_ipa_writes_workbook_and_charts(q2):
     data = pd.read_excel(q2, engine="calamine")
     assert drivers.loc["Price", "Satisfaction"] == pytest.approx(data["sat_price"].mean())
     m = method(out)
-    assert m["input SHA-256"] == hashlib.sha256(q2.read_bytes()).hexdigest()
-    assert m["bootstrap resamples"] == 200 and m["bootstrap seed"] == 7
-    assert "kano-toolkit version" in m and "written at (UTC)" in m
+    assert m["Input SHA-256"] == hashlib.sha256(q2.read_bytes()).hexdigest()
+    assert m["Bootstrap resamples"] == 200 and m["Bootstrap seed"] == 7
+    assert "kano-toolkit version" in m and "Written at (UTC)" in m
     derived = sheet_rows(out, "Derived importance", header_row=3)
     assert {"Tenure", "Customer traits", "Competitors"} <= set(derived["Driver"])
     # value segments are named in the catalogue's words (domain.md: 大客户, 商业客户, 公众客户)

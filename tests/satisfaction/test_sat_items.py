@@ -468,7 +468,7 @@ def test_cli_min_items(qualtrics, tmp_path):
     # at least 1 item: (4 + 3 + 5 + 3 + 2 + 4 + 4) / 7 = 25 / 7
     assert price["satisfaction"] == pytest.approx(25 / 7)
     assert (price["n_satisfaction"], price["n_items"]) == (7, 3)
-    assert payload["method"]["minimum answered items per driver score"] == 1
+    assert payload["method"]["Minimum answered items per driver score"] == 1
     missing = {row["column"]: row for row in payload["tables"]["missing"]["rows"]}
     assert missing["Price: satisfaction score (at least 1 of 3 items)"]["n_missing"] == 1
     line = one_line_error(cli("ipa", qualtrics, "--mapping", full, "--min-items", 2))

@@ -273,8 +273,8 @@ def test_customer_types_from_a_file_are_an_input_of_the_method(wjx, tmp_path):
                                bootstrap=0, key_account_spend=4000))  # fmt: skip
     rows = openpyxl.load_workbook(out, read_only=True)["Method"].iter_rows(values_only=True)
     method = dict(rows)
-    assert method["customer-type map"] == str(types)
-    assert method["key-account spend (yuan a month)"] == 4000
+    assert method["Customer-type map file"] == str(types)
+    assert method["Key-account spend (yuan a month)"] == 4000
 
 
 def test_cli_customer_types(wjx, tmp_path):
@@ -301,5 +301,5 @@ def test_cli_customer_types(wjx, tmp_path):
     method = dict(
         openpyxl.load_workbook(book, read_only=True)["Method"].iter_rows(values_only=True)
     )
-    assert method["customer-type map"] == str(types)
-    assert method["key-account spend (yuan a month)"] == 4000
+    assert method["Customer-type map file"] == str(types)
+    assert method["Key-account spend (yuan a month)"] == 4000

@@ -264,7 +264,7 @@ def test_ipa_and_drivers_with_a_label_map(tmp_path):
     # respondent 1 said 'Rather important' (4) instead of 'Very important' (4): same mean
     assert drivers_sheet(out).loc["Price", "Importance"] == pytest.approx(4.25)
     method = dict(openpyxl.load_workbook(out, read_only=True)["Method"].iter_rows(values_only=True))
-    assert method["label map file"] == str(labels)
+    assert method["Label map file"] == str(labels)
     # drivers reads the same labels: without the map it stops, with it it runs
     r = runner.invoke(app, ["drivers", str(path), "-o", str(tmp_path / "d.xlsx")])
     assert r.exit_code == 1 and "'Rather important' (1 cell, row 5" in r.stderr
