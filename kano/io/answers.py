@@ -444,9 +444,10 @@ def suggest_answer_map(
     source:
         The survey the wordings come from, named in the header.
     """
-    from kano.labels import SUGGESTION_TEXT, check_lang
+    from kano.shared.i18n import check_lang
+    from kano.shared.i18n import text as words
 
-    text = SUGGESTION_TEXT[check_lang(lang)]
+    lang = check_lang(lang)
     guessed: list[tuple[int, int, str]] = []
     open_lines: list[str] = []
     too_long = 0
@@ -459,22 +460,30 @@ def suggest_answer_map(
             continue
         key = yaml.safe_dump(w.value, default_style='"', allow_unicode=True, width=math.inf)
         key = key.rstrip("\n")
-        cells = text["cell"] if w.count == 1 else text["cells"].format(n=w.count)
+        cells = (
+            words("suggest.cell", lang) if w.count == 1 else words("suggest.cells", lang, n=w.count)
+        )
         code = guess_answer_code(w.value)
         if code is None:
             open_lines.append(f"# {key}:   # {cells}")
         else:
-            guessed.append((code, k, f"{key}: {CODE_NAMES[code]}  # {text['guessed']} ({cells})"))
-    lines = [f"# {line}" for line in text["header"]]
+            guessed.append(
+                (
+                    code,
+                    k,
+                    f"{key}: {CODE_NAMES[code]}  # {words('suggest.guessed', lang)} ({cells})",
+                )
+            )
+    lines = [f"# {line}" for line in words("suggest.header", lang).splitlines()]
     if source:
-        lines.insert(0, "# " + text["source"].format(source=source))
+        lines.insert(0, "# " + words("suggest.source", lang, source=source))
     lines += [line for _, _, line in sorted(guessed)]
     if open_lines:
-        lines += ["# " + text["open"], *open_lines]
+        lines += ["# " + words("suggest.open", lang), *open_lines]
     if not_text:
-        lines.append("# " + text["not_text"].format(n=not_text))
+        lines.append("# " + words("suggest.not_text", lang, n=not_text))
     if too_long:
-        lines.append("# " + text["too_long"].format(n=too_long, limit=MAX_SUGGESTED_LENGTH))
+        lines.append("# " + words("suggest.too_long", lang, n=too_long, limit=MAX_SUGGESTED_LENGTH))
     return "\n".join(lines) + "\n"
 
 

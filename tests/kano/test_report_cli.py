@@ -264,7 +264,7 @@ def test_other_output_types_are_refused_for_report(tmp_path):
 
 
 def test_report_stem_rules():
-    from kano.quarterly import report_stem
+    from kano.jobs.report import report_stem
 
     assert report_stem("out/report_2026Q3") == Path("out/report_2026Q3")
     assert report_stem("out/r.xlsx") == report_stem("out/r.pdf") == Path("out/r")
