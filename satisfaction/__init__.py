@@ -26,17 +26,17 @@ _WHERE = {
     "Survey": "satisfaction.survey",
     "load_survey": "satisfaction.survey",
     "Scale": "satisfaction.validate",
-    "ipa": "satisfaction.analysis",
-    "drivers": "satisfaction.analysis",
+    "ipa": "satisfaction.api",
+    "drivers": "satisfaction.api",
     "analyze_ipa": "satisfaction.analysis",
     "IPAAnalysis": "satisfaction.analysis",
     "IPAResult": "satisfaction.quadrants",
     "DerivedImportance": "satisfaction.relative_importance",
-    "nps": "satisfaction.loyalty",
+    "nps": "satisfaction.api",
     "NPSResult": "satisfaction.loyalty",
-    "loyalty_index": "satisfaction.loyalty",
-    "satisfaction_zones": "satisfaction.loyalty",
-    "compare_groups": "satisfaction.segments",
+    "loyalty_index": "satisfaction.api",
+    "satisfaction_zones": "satisfaction.api",
+    "compare_groups": "satisfaction.api",
     "ipa_map": "satisfaction.charts",
     "derived_importance_bars": "satisfaction.charts",
     "loyalty_by_zone": "satisfaction.charts",
@@ -64,16 +64,23 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time the names come from __getattr__
-    from satisfaction.analysis import IPAAnalysis, analyze_ipa, drivers, ipa
+    from satisfaction.analysis import IPAAnalysis, analyze_ipa
+    from satisfaction.api import (
+        compare_groups,
+        drivers,
+        ipa,
+        loyalty_index,
+        nps,
+        satisfaction_zones,
+    )
     from satisfaction.charts import (
         derived_importance_bars,
         ipa_map,
         loyalty_by_zone,
         nps_by_segment,
     )
-    from satisfaction.loyalty import NPSResult, loyalty_index, nps, satisfaction_zones
+    from satisfaction.loyalty import NPSResult
     from satisfaction.quadrants import IPAResult
     from satisfaction.relative_importance import DerivedImportance
-    from satisfaction.segments import compare_groups
     from satisfaction.survey import Survey, load_survey
     from satisfaction.validate import Scale

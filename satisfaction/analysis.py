@@ -4,8 +4,7 @@
 (rated and numeric drivers + tenure + customer traits + competitors, never
 counting one input twice); :func:`analyze_ipa` runs everything ``kano ipa``
 reports (IPA, derived importance, stated vs derived, loyalty and NPS, zones,
-segments, missing values); :func:`ipa` and :func:`drivers` are the public
-entry points that take a survey or a DataFrame with column names.
+segments, missing values).
 
 Results carry codes (quadrant, zone and segment keys; drivers as named in the
 data) and tidy tables with the library's column names; what the user should
@@ -17,7 +16,7 @@ only when :mod:`satisfaction.render` renders them.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -26,7 +25,7 @@ import pandas as pd
 from kano.shared.errors import OptionError
 from kano.shared.records import Finding, Note
 from satisfaction.display import html_view, text_view
-from satisfaction.loyalty import NPSResult, default_thresholds, nps, satisfaction_zones
+from satisfaction.loyalty import NPSResult, default_thresholds, net_promoter, zone_table
 from satisfaction.notes import NamedNote, driver_note, note
 from satisfaction.quadrants import (
     IPAResult,
@@ -40,9 +39,8 @@ from satisfaction.relative_importance import (
     bootstrap_counts,
     relative_importance,
 )
-from satisfaction.segments import compare_groups, group_means
+from satisfaction.segments import group_means, group_tests
 from satisfaction.survey import Survey, number_column, text_column
-from satisfaction.validate import Scale, as_scale, frame_columns
 
 #: Resamples of every bootstrap unless told otherwise (0 = none), the same on both sides.
 BOOTSTRAP = 2000
@@ -179,139 +177,13 @@ def derived_importance(
     return dataclasses.replace(res, table=table, notes=tuple(notes))
 
 
-def drivers(
-    data: Survey | pd.DataFrame,
-    outcome: str | None = None,
-    predictors: Sequence[str] | Mapping[str, str | Sequence[str]] | None = None,
-    *,
-    rated_only: bool = False,
-    bootstrap: int = BOOTSTRAP,
-    seed: int = 0,
-) -> DerivedImportance:
-    """Derived importance of drivers: correlation, beta, Johnson's weights, Shapley/LMG.
-
-    Parameters
-    ----------
-    data:
-        A :class:`~satisfaction.Survey` (its drivers, tenure, traits and
-        competitors; see :func:`derived_importance`) or a DataFrame of numbers.
-    outcome:
-        The outcome: for a survey ``overall`` (default), ``loyalty`` or a
-        column; for a DataFrame the outcome column (required).
-    predictors:
-        For a DataFrame: the predictor columns (each its own driver), or
-        driver -> column(s) (a driver may span several columns, e.g. dummies).
-        Default: every other column.
-    rated_only:
-        For a survey: leave out tenure, customer traits and competitors.
-    bootstrap, seed:
-        Resamples (0 = none) and seed of the percentile 95% intervals.
-
-    Returns :class:`DerivedImportance`. References: Lindeman, Merenda & Gold
-    (1980); Grömping (2007); Johnson (2000). docs/methods.md §S3.
-    """
-    _check_bootstrap(bootstrap)
-    if isinstance(data, Survey):
-        return derived_importance(data, outcome, bootstrap, seed, rated_only=rated_only)
-    if outcome is None:
-        raise OptionError("name the outcome column ({opt:outcome})")
-    if predictors is None:
-        predictors = [c for c in data.columns if c != outcome]
-    groups = (
-        {str(k): [v] if isinstance(v, str) else list(v) for k, v in predictors.items()}
-        if isinstance(predictors, Mapping)
-        else {str(c): [c] for c in predictors}
-    )
-    columns = [c for g in groups.values() for c in g]
-    values, _ = frame_columns(data, [*columns, outcome], what="value", numbers_only=True)
-    return relative_importance(values[columns], values[outcome], groups, bootstrap, seed)
-
-
 # --- IPA ---------------------------------------------------------------------------------
 
 
-def _check_bootstrap(bootstrap: int) -> None:
+def check_bootstrap(bootstrap: int) -> None:
+    """Refuse a negative number of resamples."""
     if bootstrap < 0:
         raise OptionError("{opt:bootstrap} must be 0 or more")
-
-
-def _driver_columns(spec: Sequence[str] | Mapping[str, str]) -> dict[str, str]:
-    """Driver -> column from a list of columns (the driver is the column) or a mapping."""
-    return (
-        {str(k): v for k, v in spec.items()}
-        if isinstance(spec, Mapping)
-        else {str(c): c for c in spec}
-    )
-
-
-def ipa(
-    data: Survey | pd.DataFrame,
-    satisfaction: Sequence[str] | Mapping[str, str] | None = None,
-    importance: Sequence[str] | Mapping[str, str] | None = None,
-    *,
-    scale: Scale | str | None = None,
-    importance_scale: Scale | str | None = None,
-    crosshair: str | tuple[float, float] = "mean",
-    outcome: str | None = None,
-    bootstrap: int = BOOTSTRAP,
-    seed: int = 0,
-) -> IPAResult:
-    """Importance-performance analysis: each driver's quadrant, gap and priority.
-
-    Parameters
-    ----------
-    data:
-        A :class:`~satisfaction.Survey` (stated importance when it has
-        importance ratings, else derived importance) or a DataFrame.
-    satisfaction, importance:
-        For a DataFrame: the satisfaction and stated-importance rating columns,
-        as a list (the driver is the column) or driver -> column. Without
-        ``importance``, the importance axis is derived importance for ``outcome``.
-    scale, importance_scale:
-        Rating scales (``"1-5"``); default: from the labels or inferred
-        (``importance_scale`` defaults to ``scale``).
-    crosshair:
-        ``mean`` (default), ``median``, ``midpoint`` or ``(satisfaction, importance)``.
-    outcome:
-        The outcome of derived importance (a column of the DataFrame, or for a
-        survey ``overall``/``loyalty``/a column).
-    bootstrap, seed:
-        Resamples (0 = none) and seed of the quadrant probabilities.
-
-    Returns :class:`IPAResult`. Reference: Martilla, J. A. & James, J. C. (1977).
-    Importance-performance analysis. Journal of Marketing 41(1), 77-79.
-    """
-    _check_bootstrap(bootstrap)
-    rule = parse_crosshair(crosshair)
-    if isinstance(data, Survey):
-        analysis = analyze_ipa(data, outcome=outcome, crosshair=rule, bootstrap=bootstrap,
-                               seed=seed)  # fmt: skip
-        return analysis.result
-    if not satisfaction:
-        raise OptionError("name the satisfaction rating columns ({opt:satisfaction})")
-    sat_cols = _driver_columns(satisfaction)
-    sat, sscale = frame_columns(data, list(sat_cols.values()), what="satisfaction rating",
-                                scale=as_scale(scale))  # fmt: skip
-    sat = pd.DataFrame({d: sat[c] for d, c in sat_cols.items()})
-    counts = bootstrap_counts(len(data), bootstrap, seed) if bootstrap else None
-    if importance:
-        imp_cols = _driver_columns(importance)
-        absent = [d for d in sat_cols if d not in imp_cols]
-        if absent:
-            raise OptionError(f"no importance column for driver(s) {', '.join(absent)}")
-        iscale_given = as_scale(importance_scale) or as_scale(scale)
-        imp, iscale = frame_columns(data, [imp_cols[d] for d in sat_cols],
-                                    what="importance rating", scale=iscale_given)  # fmt: skip
-        imp = pd.DataFrame({d: imp[imp_cols[d]] for d in sat_cols})
-        return ipa_table(sat, imp, sscale, iscale, rule, None, counts)
-    if outcome is None:
-        raise OptionError(
-            "give the importance columns ({opt:importance}) or the outcome of derived "
-            "importance ({opt:outcome})"
-        )
-    y, _ = frame_columns(data, [outcome], what="outcome value", numbers_only=True)
-    derived = relative_importance(sat, y[outcome], None, bootstrap, seed, counts)
-    return ipa_table(sat, None, sscale, None, rule, derived, counts)
 
 
 @dataclass(frozen=True)
@@ -398,7 +270,7 @@ def analyze_ipa(
     only; a note names them.
     """
     rule = parse_crosshair(crosshair)
-    _check_bootstrap(bootstrap)
+    check_bootstrap(bootstrap)
     if importance not in (None, "stated", "derived"):
         raise OptionError(f"{{opt:importance}} must be stated or derived, not {importance!r}")
     notes: list[Note] = list(survey.notes)
@@ -433,7 +305,7 @@ def analyze_ipa(
     except OptionError as exc:
         if importance == "derived" or outcome is not None:
             raise
-        notes.append(note("derived_not_computed", reason=str(exc)))
+        notes.append(note("derived_not_computed", reason=exc.cli_message()))
     sat, imp = survey.satisfaction, survey.importance
     if importance == "stated":
         rated = [d for d in sat.columns if d in imp.columns]
@@ -460,14 +332,15 @@ def analyze_ipa(
             )
             tables["compare"] = compare_importance(stated, derived)
     o = survey.outcomes
-    nps_result = nps(o["recommend"]) if "recommend" in o else None
+    nps_result = net_promoter(o["recommend"]) if "recommend" in o else None
     loyalty = loyalty_table(survey, nps_result)
     if loyalty is not None:
         tables["loyalty"] = loyalty
     thresholds = None
     if "loyalty_index" in o and overall_scale is not None:
         thresholds = zones or default_thresholds(overall_scale)
-        tables["zones"] = satisfaction_zones(survey, thresholds=thresholds)
+        tables["zones"] = zone_table(o["overall"], o["loyalty_index"], *thresholds,
+                                     scale=overall_scale)  # fmt: skip
     elif zones:
         raise OptionError("{opt:zones} needs an overall-satisfaction column and loyalty items")
     segment_notes: tuple[Note, ...] = ()
@@ -529,16 +402,6 @@ def loyalty_table(survey: Survey, nps_result: NPSResult | None) -> pd.DataFrame 
             )
         )
     return pd.concat(rows, ignore_index=True) if rows else None
-
-
-def zones_of(survey: Survey) -> tuple[pd.DataFrame, tuple[float, float]] | None:
-    """The zones at the default thresholds and those thresholds, or ``None`` without an
-    overall-satisfaction rating and a loyalty index."""
-    scale = survey.outcome_scales.get("overall")
-    if "loyalty_index" not in survey.outcomes or scale is None:
-        return None
-    thresholds = default_thresholds(scale)
-    return satisfaction_zones(survey, thresholds=thresholds), thresholds
 
 
 # --- segments ----------------------------------------------------------------------------
@@ -619,7 +482,7 @@ def _segment_tables(
                 r = ipa_table(sub.satisfaction, None, survey.satisfaction_scale, None, rule,
                               derived_importance(sub, outcome))  # fmt: skip
         except OptionError as exc:
-            skipped.append(_segment_note("segment_failed", name, by, reason=str(exc)))
+            skipped.append(_segment_note("segment_failed", name, by, reason=exc.cli_message()))
             continue
         table = _with_n_items(r.table, survey, importance == "stated")
         frames.append(table.assign(segment=name))
@@ -629,7 +492,7 @@ def _segment_tables(
         tables["segments"] = seg[["segment", *[c for c in seg.columns if c != "segment"]]]
     data = segment_data(survey)
     tables["segment_means"] = group_means(data, groups)
-    tables["segment_tests"] = compare_groups(data, groups)
+    tables["segment_tests"] = group_tests(data, groups)
     return tables, tuple(skipped)
 
 
@@ -657,9 +520,9 @@ def nps_segments(survey: Survey) -> pd.DataFrame | None:
         return None
     scores = survey.outcomes["recommend"]
     groups = survey.traits.get("value_segment")
-    rows = [("all", nps(scores))]
+    rows = [("all", net_promoter(scores))]
     if groups is not None:
-        rows += [(str(g), nps(scores[groups == g]))
+        rows += [(str(g), net_promoter(scores[groups == g]))
                  for g in sorted(groups.dropna().unique(), key=str)]  # fmt: skip
     return pd.DataFrame(
         [(g, r.nps, r.ci_low, r.ci_high, r.n) for g, r in rows if r.n],

@@ -27,7 +27,9 @@ from pathlib import Path
 import pandas as pd
 
 from kano.shared.errors import MappingFileError, PairingError
+from kano.shared.records import Note
 from kano.shared.text import key as text_key
+from satisfaction.notes import note
 
 #: Trait roles: value segment, customer type (residential or not), monthly spend,
 #: tenure in months, age band, region, competitor exposure.
@@ -190,7 +192,7 @@ class SurveyColumns:
     traits: trait role -> column (see :data:`TRAIT_ROLES`).
     scales: column -> declared (low, high) rating scale (from a mapping file).
     numeric: columns declared ``numeric`` in the mapping file (read as numbers).
-    notes: what detection did, for the Method sheet.
+    notes: what detection did, for the Method sheet (:class:`~kano.shared.records.Note`).
     """
 
     drivers: tuple[DriverColumns, ...]
@@ -202,7 +204,7 @@ class SurveyColumns:
     traits: Mapping[str, str] = field(default_factory=dict)
     scales: Mapping[str, tuple[float, float]] = field(default_factory=dict)
     numeric: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
     def loyalty_items(self) -> dict[str, tuple[str, ...]]:
         """Loyalty items by kind; the recommend item counts as intentional."""
@@ -308,7 +310,7 @@ def find_columns(
     pairs: dict[str, dict[str, list[str]]] = {}
     scales: dict[str, tuple[float, float]] = {}
     numeric: list[str] = []
-    notes: list[str] = []
+    notes: list[Note] = []
     mapped_drivers = False
     if mapping:
         for rec in mapping:
@@ -336,7 +338,7 @@ def find_columns(
                 items.append(col)
             else:
                 found[role].append(col)
-        notes.append(f"columns from the mapping file ({len(mapping)} rows)")
+        notes.append(note("columns_from_mapping", n=len(mapping)))
     preset = {r for r, v in found.items() if v}
     # 1. exact outcome/trait names
     for col in columns:

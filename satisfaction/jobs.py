@@ -31,6 +31,7 @@ from kano.shared.workbook import write_workbook
 from satisfaction.analysis import (
     BOOTSTRAP,
     analyze_ipa,
+    check_bootstrap,
     derived_importance,
     missing_table,
     nps_segments,
@@ -312,8 +313,7 @@ def run_drivers(options: DriversOptions) -> JobResult:
     (outcome, R², complete cases).
     """
     lang = check_lang(options.lang)
-    if options.bootstrap < 0:
-        raise OptionError("{opt:bootstrap} must be 0 or more")
+    check_bootstrap(options.bootstrap)
     target, kind = _plan_output(options, options.output, "drivers")
     survey = _load(options)
     derived = derived_importance(survey, options.outcome, options.bootstrap, options.seed,

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -29,13 +28,11 @@ from scipy import stats
 
 from kano.shared.errors import OptionError
 from satisfaction.display import html_view, text_view
-from satisfaction.validate import Scale, as_scale, frame_columns
-
-if TYPE_CHECKING:
-    from satisfaction.survey import Survey
+from satisfaction.validate import Scale
 
 ZONES = ("dissatisfied", "neither", "satisfied")
-_RECOMMEND = Scale(0, 10)
+#: The scale of likelihood to recommend (Reichheld 2003).
+RECOMMEND_SCALE = Scale(0, 10)
 
 
 @dataclass(frozen=True)
@@ -85,47 +82,17 @@ class NPSResult:
         return html_view("Net Promoter Score", self._facts(), self.as_frame())
 
 
-def _is_survey(data: object) -> bool:
-    from satisfaction.survey import Survey
+def net_promoter(scores: pd.Series | Sequence[float], level: float = 0.95) -> NPSResult:
+    """NPS of 0-10 likelihood-to-recommend answers (blanks ignored), with its Wald interval.
 
-    return isinstance(data, Survey)
-
-
-def nps(
-    data: Survey | pd.DataFrame | pd.Series | Sequence[float],
-    column: str | None = None,
-    *,
-    level: float = 0.95,
-) -> NPSResult:
-    """Net Promoter Score of 0-10 likelihood-to-recommend answers (blanks ignored).
-
-    Parameters
-    ----------
-    data:
-        A :class:`~satisfaction.Survey` (its recommend column), a DataFrame
-        (``column`` names the answers; cells are read like a survey's, so
-        ``10 - Extremely likely`` is 10 and a bad cell is named), or the scores.
-    level:
-        Level of the Wald interval.
-
-    Returns :class:`NPSResult`.
-
-    Reference: Reichheld, F. F. (2003). The one number you need to grow.
-    Harvard Business Review 81(12), 46-54.
+    The computation behind :func:`satisfaction.nps`. Reference: Reichheld, F. F.
+    (2003). The one number you need to grow. Harvard Business Review 81(12), 46-54.
 
     Raises
     ------
     OptionError
-        No recommend column in the survey, no such column, a score outside 0-10.
+        A score outside 0-10.
     """
-    if _is_survey(data):
-        if "recommend" not in data.outcomes:
-            raise OptionError(f"{data.table.source}: no likelihood-to-recommend (0-10) column")
-        scores = data.outcomes["recommend"]
-    elif isinstance(data, pd.DataFrame):
-        scores = frame_columns(data, [column], what="recommend score", scale=_RECOMMEND)[0][column]
-    else:
-        scores = data
     s = pd.Series(scores, dtype=float).dropna()
     if ((s < 0) | (s > 10)).any():
         raise OptionError("likelihood to recommend must lie between 0 and 10")
@@ -152,44 +119,24 @@ def nps(
     )
 
 
-def loyalty_index(
-    data: Survey | pd.DataFrame,
-    kinds: Mapping[str, Sequence[str]] | None = None,
-    scales: Mapping[str, Scale | str] | None = None,
+def loyalty_scores(
+    values: pd.DataFrame,
+    kinds: Mapping[str, Sequence[str]],
+    scales: Mapping[str, Scale],
 ) -> pd.Series:
     """Loyalty index 0-100 per respondent (see the module docstring for the scaling).
 
-    Parameters
-    ----------
-    data:
-        A :class:`~satisfaction.Survey` (its index, from the loyalty items it
-        found) or a DataFrame of numeric item columns.
-    kinds:
-        Kind (``behavioural``, ``intentional``, ``emotional``) -> its item columns.
-    scales:
-        Item column -> its scale (a :class:`Scale` or ``"1-5"``; yes/no items 0-1).
-
-    Returns the index as a Series named ``loyalty_index``.
+    ``values``: numeric item columns; ``kinds``: kind -> its item columns;
+    ``scales``: item column -> its scale. The computation behind
+    :func:`satisfaction.loyalty_index`.
 
     Raises
     ------
     OptionError
-        No loyalty items; an item without a scale.
+        No loyalty items.
     """
-    if _is_survey(data):
-        if "loyalty_index" not in data.outcomes:
-            raise OptionError(f"{data.table.source}: no loyalty items found (behavioural, "
-                              "intentional or emotional)")  # fmt: skip
-        return data.outcomes["loyalty_index"]
-    values = data
     if not kinds:
         raise OptionError("no loyalty items found (behavioural, intentional or emotional)")
-    scales = dict(scales or {})
-    missing = [c for items in kinds.values() for c in items if c not in scales]
-    if missing:
-        raise OptionError(f"give the scale of the loyalty items {', '.join(map(repr, missing))} "
-                          "({opt:scales}, e.g. '1-5'; yes/no items '0-1')")  # fmt: skip
-    scales = {c: as_scale(s) for c, s in scales.items()}
     scores = []
     for items in kinds.values():
         pct = pd.DataFrame(
@@ -206,72 +153,22 @@ def default_thresholds(scale: Scale) -> tuple[float, float]:
     return scale.low + 0.5 * scale.width, scale.low + 0.75 * scale.width
 
 
-def satisfaction_zones(
-    data: Survey | pd.DataFrame,
-    satisfaction: str | None = None,
-    loyalty: str | None = None,
-    *,
-    thresholds: tuple[float, float] | None = None,
-    scale: Scale | str | None = None,
-    level: float = 0.95,
-) -> pd.DataFrame:
-    """Mean loyalty per satisfaction zone (the table of :func:`zone_table`).
-
-    Parameters
-    ----------
-    data:
-        A :class:`~satisfaction.Survey` (overall satisfaction and loyalty
-        index) or a DataFrame of numbers, with ``satisfaction`` and ``loyalty``
-        naming its columns.
-    thresholds:
-        (X1, X2) on the satisfaction scale; default :func:`default_thresholds`
-        of ``scale`` (a survey's overall scale when ``data`` is a survey).
-    scale:
-        The satisfaction scale (``"1-10"``), for the default thresholds and to
-        bound the zones.
-
-    Raises
-    ------
-    OptionError
-        No overall satisfaction or loyalty index; no thresholds and no scale.
-    """
-    if _is_survey(data):
-        o = data.outcomes
-        if "overall" not in o or "loyalty_index" not in o:
-            raise OptionError(f"{data.table.source}: zones need an overall-satisfaction column "
-                              "and loyalty items")  # fmt: skip
-        sat, loy = o["overall"], o["loyalty_index"]
-        scale = as_scale(scale) or data.outcome_scales.get("overall")
-    else:
-        values, _ = frame_columns(data, [satisfaction, loyalty], what="zone value",
-                                  numbers_only=True)  # fmt: skip
-        sat, loy = values[satisfaction], values[loyalty]
-        scale = as_scale(scale)
-    if thresholds is None:
-        if scale is None:
-            raise OptionError("give the zone thresholds ({opt:thresholds}) or the satisfaction "
-                              "scale ({opt:scale})")  # fmt: skip
-        thresholds = default_thresholds(scale)
-    z = zone_table(sat, loy, *thresholds, level=level)
-    if scale is not None:  # the outer zones end where the scale does
-        z["sat_from"] = z["sat_from"].clip(lower=scale.low)
-        z["sat_to"] = z["sat_to"].clip(upper=scale.high)
-    return z
-
-
 def zone_table(
     satisfaction: pd.Series,
     loyalty: pd.Series,
     x1: float,
     x2: float,
     level: float = 0.95,
+    scale: Scale | None = None,
 ) -> pd.DataFrame:
     """Mean loyalty per satisfaction zone, from the two series and the thresholds.
 
     Columns: ``zone`` (dissatisfied / neither / satisfied), ``sat_from``,
-    ``sat_to`` (zone bounds: ``[from, to)``, the last one closed), ``n``,
+    ``sat_to`` (zone bounds: ``[from, to)``, the last one closed; the outer
+    bounds are the ends of ``scale`` when given, else infinite), ``n``,
     ``mean_loyalty``, ``loyalty_low``, ``loyalty_high`` (t interval), and
     ``slope``: loyalty points per satisfaction point within the zone (OLS).
+    The computation behind :func:`satisfaction.satisfaction_zones`.
 
     Raises
     ------
@@ -283,7 +180,8 @@ def zone_table(
     df = pd.DataFrame({"s": satisfaction, "l": loyalty}).dropna()
     zone = np.where(df["s"] < x1, "dissatisfied", np.where(df["s"] < x2, "neither", "satisfied"))
     rows = []
-    bounds = {"dissatisfied": (-np.inf, x1), "neither": (x1, x2), "satisfied": (x2, np.inf)}
+    low, high = (scale.low, scale.high) if scale is not None else (-np.inf, np.inf)
+    bounds = {"dissatisfied": (low, x1), "neither": (x1, x2), "satisfied": (x2, high)}
     for z in ZONES:
         part = df[zone == z]
         n = len(part)

@@ -4,8 +4,7 @@ A note is a :class:`kano.shared.records.Note` with a code ``sat_<name>``
 (catalogue key ``note.sat_<name>``). Some notes name drivers; their
 parameters hold the driver keys (``price``, ``tenure`` or the user's own
 driver name), and :class:`NamedNote` names them in the language of the
-output, so that the record itself stays language-free. Text that the shared
-reader wrote (headers taken from a Qualtrics export …) is wrapped as it is.
+output, so that the record itself stays language-free.
 """
 
 from __future__ import annotations
@@ -32,15 +31,16 @@ class NamedNote(Note):
         object.__setattr__(self, "kinds", MappingProxyType(dict(self.kinds)))
 
     def text(self, lang: str = "en") -> str:
-        """The note in ``lang``, its codes named (``price`` -> 'Price' / '资费/价格')."""
-        from kano.shared.i18n import name, text
+        """The note in ``lang``, its codes named (``price`` -> 'Price' / '资费/价格'); a
+        tuple of codes is listed as :class:`~kano.shared.records.Note` lists values."""
+        from kano.shared.i18n import name
 
         params = dict(self.params)
         for key, kind in self.kinds.items():
             codes = params[key]
-            codes = codes if isinstance(codes, tuple | list) else (codes,)
-            params[key] = ", ".join(name(kind, c, lang) for c in codes)
-        return text(f"note.{self.code}", lang, **params)
+            named = [name(kind, c, lang) for c in (codes if isinstance(codes, tuple) else (codes,))]
+            params[key] = tuple(named) if isinstance(codes, tuple) else named[0]
+        return Note(self.code, params).text(lang)
 
 
 def note(code: str, **params: object) -> Note:
@@ -51,13 +51,3 @@ def note(code: str, **params: object) -> Note:
 def driver_note(code: str, drivers: Iterable[str], **params: object) -> NamedNote:
     """The note ``sat_<code>`` naming ``drivers`` (parameter ``drivers``) in the output's language."""
     return NamedNote(f"sat_{code}", {**params, "drivers": tuple(drivers)}, {"drivers": "driver"})
-
-
-def as_note(item: object) -> Note:
-    """``item`` if it is a note already; text of the shared reader as the note ``sat_reader``."""
-    return item if isinstance(item, Note) else note("reader", text=str(item))
-
-
-def as_notes(items: Iterable[object]) -> tuple[Note, ...]:
-    """Every item as a note (see :func:`as_note`)."""
-    return tuple(as_note(i) for i in items)

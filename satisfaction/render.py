@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import pandas as pd
 
 from kano.shared.i18n import boolean, header, name, text
-from kano.shared.jobs import Input
+from kano.shared.jobs import Input, JobResult
 from kano.shared.provenance import MethodItem, method_record, method_rows
 from kano.shared.records import Finding, Note
 from kano.shared.workbook import SheetSpec
@@ -195,11 +195,6 @@ def finding_text(finding: Finding, lang: str) -> str:
     return text(f"finding.{finding.kind}", lang, **p)
 
 
-def note_lines(notes: Iterable[Note], lang: str) -> list[str]:
-    """Each note in ``lang``."""
-    return [n.text(lang) for n in notes]
-
-
 # --- the Method record ---------------------------------------------------------------------
 
 
@@ -267,7 +262,7 @@ def input_files(
             ("label_map", label_map, {}), ("customer_types", customer_types, {})]  # fmt: skip
 
 
-def terminal_lines(result) -> list[str]:
+def terminal_lines(result: JobResult) -> list[str]:
     """What ``kano ipa`` and ``kano drivers`` print: the drivers table (IPA) or the model
     and the derived importance, then the files written (a :class:`JobResult`)."""
     lang = result.lang

@@ -12,64 +12,27 @@ family of tests are adjusted with Benjamini-Hochberg
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 from scipy import stats
 
-from kano.shared.errors import CellProblem, InvalidValueError, OptionError
-from kano.shared.files import RawTable
+from kano.shared.errors import OptionError
 from kano.shared.stats import bh_adjust
 
-if TYPE_CHECKING:
-    from satisfaction.survey import Survey
 
-
-def check_nonnegative(table: RawTable, values: pd.Series, column: str, what: str) -> None:
-    """Raise :class:`InvalidValueError` naming the cells of ``column`` below 0.
-
-    ``what`` says what the column holds, e.g. ``"Tenure (months)"``.
-    """
-    bad = values < 0
-    if bad.any():
-        cells = [
-            CellProblem(table.row_number(i), column, table.frame.at[i, column])
-            for i in bad[bad].index[:5]
-        ]
-        raise InvalidValueError(
-            table.source,
-            cells,
-            int(bad.sum()),
-            hint=f"{what} cannot be negative: correct the cell or leave it blank.",
-        )
-
-
-def compare_groups(
-    data: Survey | pd.DataFrame,
-    by: str | pd.Series,
+def group_tests(
+    data: pd.DataFrame,
+    by: pd.Series,
     columns: Sequence[str] | None = None,
     test: str = "kruskal",
     alpha: float = 0.05,
 ) -> pd.DataFrame:
     """Test, for each column, whether its distribution differs between groups of ``by``.
 
-    Parameters
-    ----------
-    data:
-        A :class:`~satisfaction.Survey` (its satisfaction scores ``sat: <driver>``,
-        importance scores ``imp: <driver>`` and outcomes are tested) or a
-        DataFrame of numbers.
-    by:
-        The groups: a Series aligned with ``data``, a column of the DataFrame,
-        or for a survey ``value_segment``, ``tenure_band`` or a column.
-    columns:
-        The variables to test (default: all).
-    test:
-        ``kruskal`` (Kruskal-Wallis, default) or ``anova`` (one-way ANOVA).
-
-    Returns a tidy DataFrame: ``variable, test, n, n_groups, statistic, df, p,
-    p_adjusted`` (Benjamini-Hochberg over all variables tested), ``significant``
+    The computation behind :func:`satisfaction.compare_groups`. Columns of the
+    result: ``variable, test, n, n_groups, statistic, df, p, p_adjusted``
+    (Benjamini-Hochberg over all variables tested), ``significant``
     (p_adjusted < alpha). Groups with fewer than 2 answers are left out;
     variables with fewer than 2 such groups are not tested (p NaN).
 
@@ -77,14 +40,6 @@ def compare_groups(
     """
     if test not in {"kruskal", "anova"}:
         raise OptionError(f"{{opt:test}} must be kruskal or anova, not {test!r}")
-    if not isinstance(data, pd.DataFrame):
-        from satisfaction.analysis import segment_data, split_by
-
-        data, by = segment_data(data), split_by(data, by) if isinstance(by, str) else by
-    elif isinstance(by, str):
-        if by not in data.columns:
-            raise OptionError(f"{{opt:by}} {by!r}: not a column of the DataFrame")
-        data, by = data.drop(columns=[by]), data[by]
     columns = list(columns) if columns is not None else list(data.columns)
     rows = []
     for col in columns:

@@ -38,12 +38,16 @@ from satisfaction.columns import (
     scale_mismatch,
 )
 from satisfaction.display import html_view, text_view
-from satisfaction.loyalty import loyalty_index
-from satisfaction.notes import as_notes, note
-from satisfaction.segments import check_nonnegative
-from satisfaction.validate import Scale, as_scale, missing_counts, ratings, to_binary, to_numeric
-
-_RECOMMEND_SCALE = Scale(0, 10)
+from satisfaction.loyalty import RECOMMEND_SCALE, loyalty_scores
+from satisfaction.validate import (
+    Scale,
+    as_scale,
+    check_nonnegative,
+    missing_counts,
+    ratings,
+    to_binary,
+    to_numeric,
+)
 
 
 @dataclass(frozen=True)
@@ -155,7 +159,7 @@ def load_survey(
     table = read_table(source, sheet)
     records = read_mapping(mapping) if mapping else None
     cols = find_columns(table.frame, records, source=table.source)
-    notes = list(as_notes(table.notes)) + list(as_notes(cols.notes))
+    notes = [*table.notes, *cols.notes]
     declared = dict(cols.scales)
     rated = [d for d in cols.drivers if not d.numeric]
     item_rows: list[dict] = []
@@ -215,13 +219,13 @@ def load_survey(
         notes += n4
     if cols.recommend:
         v, s, _ = ratings(
-            table, [cols.recommend], _RECOMMEND_SCALE, declared, "recommend score", labels=labels
+            table, [cols.recommend], RECOMMEND_SCALE, declared, "recommend score", labels=labels
         )
         item_values[cols.recommend] = v[cols.recommend]
         item_scales[cols.recommend] = s[cols.recommend]
         outcomes["recommend"] = v[cols.recommend]
     if kinds:
-        outcomes["loyalty_index"] = loyalty_index(item_values, kinds, item_scales)
+        outcomes["loyalty_index"] = loyalty_scores(item_values, kinds, item_scales)
         oscales["loyalty_index"] = Scale(0, 100)
 
     traits = pd.DataFrame(index=table.frame.index)
@@ -240,7 +244,7 @@ def load_survey(
         except CustomerTypeError as exc:
             raise CustomerTypeError(f"{table.source}: {exc.args[0]}") from None
         if ctype is None:
-            notes.append(note("no_customer_type", spend=f"{key_account_spend:g}"))
+            notes.append(Note("no_customer_type", {"threshold": f"{key_account_spend:g}"}))
     if "age" in tr:
         traits["age"] = (
             number_column(table, tr["age"], "age", "age")

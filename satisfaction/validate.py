@@ -20,7 +20,7 @@ from kano.shared.errors import CellProblem, InvalidValueError, OptionError, Scal
 from kano.shared.files import RawTable
 from kano.shared.ratings import LabelMap, parse_ratings
 from kano.shared.records import Note
-from satisfaction.notes import as_notes, note
+from satisfaction.notes import note
 
 MAX_SHOWN = 5
 
@@ -283,7 +283,7 @@ def ratings(
             labels=labels,
             what=what,
         )
-        notes += as_notes(parsed.notes)
+        notes += parsed.notes
         if parsed.scale is not None:
             scale = Scale(*parsed.scale)
         else:
@@ -297,6 +297,25 @@ def ratings(
     )
     check_range(table, values, scales, what)
     return values, scales, notes
+
+
+def check_nonnegative(table: RawTable, values: pd.Series, column: str, what: str) -> None:
+    """Raise :class:`InvalidValueError` naming the cells of ``column`` below 0.
+
+    ``what`` says what the column holds, e.g. ``"Tenure (months)"``.
+    """
+    bad = values < 0
+    if bad.any():
+        cells = [
+            CellProblem(table.row_number(i), column, table.frame.at[i, column])
+            for i in bad[bad].index[:5]
+        ]
+        raise InvalidValueError(
+            table.source,
+            cells,
+            int(bad.sum()),
+            hint=f"{what} cannot be negative: correct the cell or leave it blank.",
+        )
 
 
 def missing_counts(values: pd.DataFrame) -> pd.DataFrame:

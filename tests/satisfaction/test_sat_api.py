@@ -16,10 +16,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import satisfaction
 from kano.shared.errors import OptionError, UnknownLabelError
 from satisfaction.analysis import derived_importance
+from satisfaction.quadrants import ipa_table
+from satisfaction.validate import Scale
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "satisfaction_2026Q2.xlsx"
@@ -117,7 +121,9 @@ def test_ipa_of_a_dataframe_by_hand():
     assert dict(t["quadrant"]) == {"a": "keep", "b": "maintain"}
     # priority score (I% - I0%) - (S% - S0%): a (90 - 50) - 0 = 40, b -40
     assert t.loc["a", "priority_score"] == pytest.approx(40)
-    # a list of columns: the driver is the column
+    # one column, or a list of columns: the driver is the column
+    one = satisfaction.ipa(STATED, "sat_a", {"sat_a": "imp_a"}, bootstrap=0)
+    assert list(one.table["driver"]) == ["sat_a"] and one.table["importance"].iloc[0] == 4.6
     listed = satisfaction.ipa(STATED, ["sat_a", "sat_b"], {"sat_a": "imp_a", "sat_b": "imp_b"},
                               bootstrap=0)  # fmt: skip
     assert list(listed.table["driver"]) == ["sat_a", "sat_b"]
@@ -156,6 +162,10 @@ def test_ipa_of_a_survey_is_the_analysis_result(survey):
     b = satisfaction.analyze_ipa(survey, bootstrap=30, seed=2).result
     pd.testing.assert_frame_equal(a.table, b.table)
     assert a.importance_source == "stated"  # the survey rates importance
+    derived = satisfaction.ipa(survey, importance="derived", bootstrap=0)
+    assert derived.importance_source == "derived"
+    with pytest.raises(OptionError, match="satisfaction= is for a DataFrame"):
+        satisfaction.ipa(survey, ["sat_price"])
 
 
 # --- drivers -----------------------------------------------------------------------------
@@ -241,3 +251,43 @@ def test_compare_groups_by_a_column_name_or_a_survey_split(survey):
     pd.testing.assert_frame_equal(tests, analysis.tables["segment_tests"])
     with pytest.raises(OptionError, match="by= 'h': not a column"):
         satisfaction.compare_groups(frame, "h")
+
+
+# --- invariants ---------------------------------------------------------------------------
+
+SCORES = st.lists(st.one_of(st.none(), st.integers(0, 10)), min_size=1, max_size=40)
+
+
+@settings(max_examples=60, deadline=None)
+@given(SCORES)
+def test_nps_of_a_column_is_the_nps_of_its_numbers(scores):
+    # Qualtrics writes the ends of the 0-10 scale with their labels
+    cells = [{0: "0 - Not at all likely", 10: "10 - Extremely likely"}.get(v, v) for v in scores]
+    got = satisfaction.nps(pd.DataFrame({"ltr": cells}), "ltr")
+    numbers = [v for v in scores if v is not None]
+    assert got.n == len(numbers) == got.promoters + got.passives + got.detractors
+    assert got.promoters == sum(v >= 9 for v in numbers)
+    assert got.detractors == sum(v <= 6 for v in numbers)
+    if numbers:
+        assert -100 <= got.ci_low <= got.nps <= got.ci_high <= 100
+
+
+RATINGS = st.lists(st.tuples(*[st.integers(1, 5)] * 4), min_size=3, max_size=30)
+
+
+@settings(max_examples=40, deadline=None)
+@given(RATINGS)
+def test_ipa_of_a_dataframe_is_the_ipa_of_its_numbers(rows):
+    frame = pd.DataFrame(rows, columns=["sa", "sb", "ia", "ib"])
+    got = satisfaction.ipa(frame, {"a": "sa", "b": "sb"}, {"a": "ia", "b": "ib"}, scale="1-5",
+                           bootstrap=0)  # fmt: skip
+    sat = frame[["sa", "sb"]].set_axis(["a", "b"], axis=1).astype(float)
+    imp = frame[["ia", "ib"]].set_axis(["a", "b"], axis=1).astype(float)
+    want = ipa_table(sat, imp, Scale(1, 5), Scale(1, 5))
+    pd.testing.assert_frame_equal(got.table, want.table)
+    # every driver lands in exactly one quadrant, on the side of each crosshair it is on
+    t = got.table
+    high_i = t["importance"] >= got.importance_cross
+    high_s = t["satisfaction"] >= got.satisfaction_cross
+    assert ((t["quadrant"] == "keep") == (high_i & high_s)).all()
+    assert ((t["quadrant"] == "latent_churn") == (~high_i & ~high_s)).all()

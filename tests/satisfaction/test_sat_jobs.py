@@ -291,3 +291,15 @@ def test_cli_customer_types(wjx, tmp_path):
     bad = runner.invoke(app, ["drivers", str(path), "--mapping", str(mapping),
                               "--customer-types", "校园客户", "-o", str(out)])  # fmt: skip
     assert bad.exit_code == 1 and "is not TYPE=SEGMENT" in bad.stderr
+    types = tmp_path / "types.yaml"
+    types.write_text("校园客户: public\n", encoding="utf-8")
+    book = tmp_path / "d.xlsx"
+    ok = runner.invoke(app, ["drivers", str(path), "--mapping", str(mapping), "--customer-types",
+                             str(types), "--key-account-spend", "4000", "--bootstrap", "0",
+                             "-o", str(book)])  # fmt: skip
+    assert ok.exit_code == 0, ok.output
+    method = dict(
+        openpyxl.load_workbook(book, read_only=True)["Method"].iter_rows(values_only=True)
+    )
+    assert method["Customer-type map file"] == str(types)
+    assert method["Key-account spend (yuan a month)"] == 4000

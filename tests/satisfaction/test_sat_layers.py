@@ -12,8 +12,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Modules that compute: language-free, no ``lang`` anywhere.
-COMPUTING = ("survey", "analysis", "quadrants", "relative_importance", "loyalty", "segments",
-             "columns", "validate")  # fmt: skip
+COMPUTING = ("survey", "analysis", "api", "quadrants", "relative_importance", "loyalty",
+             "segments", "columns", "validate")  # fmt: skip
+#: The layers, bottom up (docs/architecture-satisfaction.md): a module imports its own layer
+#: and those below it, never one above (``__init__`` imports lazily, on first use).
+LAYERS = (("notes", "display"), ("columns", "validate"),
+          ("quadrants", "relative_importance", "loyalty", "segments"), ("survey",),
+          ("analysis",), ("api", "render", "charts"), ("jobs",))  # fmt: skip
 
 
 def imported_modules(path: Path) -> list[str]:
@@ -34,6 +39,17 @@ def test_satisfaction_imports_only_the_shared_layer_of_kano():
         for module in imported_modules(path):
             if module.split(".")[0] == "kano":
                 assert module.startswith("kano.shared"), f"{path.name} imports {module}"
+
+
+def test_each_module_imports_only_its_own_layer_and_those_below():
+    level = {name: k for k, names in enumerate(LAYERS) for name in names}
+    found = {p.stem for p in (ROOT / "satisfaction").glob("*.py")} - {"__init__"}
+    assert found == set(level)  # every module has its place
+    for name, k in level.items():
+        for module in imported_modules(ROOT / "satisfaction" / f"{name}.py"):
+            if module.startswith("satisfaction."):
+                below = level[module.split(".")[1]]
+                assert below <= k, f"{name} imports {module}, a layer above it"
 
 
 def test_the_shared_layer_imports_no_satisfaction():

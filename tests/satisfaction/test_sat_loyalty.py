@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from kano.shared.errors import OptionError
-from satisfaction.loyalty import default_thresholds, loyalty_index, nps, zone_table
+from satisfaction import loyalty_index, nps
+from satisfaction.loyalty import default_thresholds, zone_table
 from satisfaction.validate import Scale
 
 

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from kano.shared.records import Finding, Note
-from satisfaction.notes import NamedNote, as_note, driver_note
+from satisfaction.notes import NamedNote, driver_note, note
 from satisfaction.render import finding_text, json_rows, localise, sheet
 
 TABLE = pd.DataFrame(
@@ -99,11 +99,11 @@ def test_notes_stay_codes_until_rendered():
     n = driver_note("numeric_left_out", ["tenure", "calls"])
     assert isinstance(n, Note) and n.params["drivers"] == ("tenure", "calls")
     assert n.text("en").startswith("numeric driver(s) Tenure, calls left out of the IPA map")
-    assert n.text("zh").startswith("数值型驱动因素 在网时长, calls 未放入IPA图")
+    assert n.text("zh").startswith("数值型驱动因素 在网时长、calls 未放入IPA图")
     assert str(n) == n.text("en")
     assert n == NamedNote("sat_numeric_left_out", {"drivers": ("tenure", "calls")},
                           {"drivers": "driver"})  # fmt: skip
-    # text of the shared reader is kept as it is; a note stays itself
-    wrapped = as_note("Qualtrics export: row 2 used as headers")
-    assert wrapped.code == "sat_reader" and wrapped.text("zh") == wrapped.text("en")
-    assert as_note(n) is n
+    mapped = note("columns_from_mapping", n=5)
+    assert mapped.code == "sat_columns_from_mapping" and dict(mapped.params) == {"n": 5}
+    assert mapped.text("en") == "columns from the mapping file (5 rows)"
+    assert mapped.text("zh") == "列来自映射文件(5行)"

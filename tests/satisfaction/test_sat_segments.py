@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from kano.shared.segments import tenure_band, value_segment
-from satisfaction.segments import compare_groups, group_means
+from satisfaction import compare_groups
+from satisfaction.segments import group_means
 
 
 def test_value_segments_as_in_the_source_documents():

@@ -118,14 +118,12 @@ EN = {
     "{n_dropped} rows dropped",
     "title.sat_zones": "X1 = {x1:g}, X2 = {x2:g}",
     "title.sat_segment_tests": "Kruskal-Wallis per variable; p adjusted by Benjamini-Hochberg",
-    "note.sat_reader": "{text}",
+    "note.sat_columns_from_mapping": "columns from the mapping file ({n} rows)",
     "note.sat_scale_assumed": "no ratings to infer the scale from; assumed {scale}",
     "note.sat_scale_inferred": "scale inferred as {scale} from answers between {low} and {high}; "
-    "declare the scale if that is wrong",
+    "declare the scale ({opt:scale}) if that is wrong",
     "note.sat_scale_inferred_in": "{columns}: scale inferred as {scale} from answers between "
-    "{low} and {high}; declare the scale if that is wrong",
-    "note.sat_no_customer_type": "no customer-type column: every customer spending {spend} yuan "
-    "a month or less is counted as a public customer (business customers cannot be told apart)",
+    "{low} and {high}; declare the scale ({opt:scale}) if that is wrong",
     "note.sat_rows_dropped": "{n} rows with a blank in the model variables dropped "
     "(complete cases)",
     "note.sat_resamples_skipped": "{n} bootstrap resamples with a constant predictor skipped",
@@ -300,12 +298,11 @@ ZH = {
     "title.sat_derived": "结果变量 {outcome}: R² = {r2:.3f}{ci}; 完整样本 {n_used}, 剔除 {n_dropped} 行",
     "title.sat_zones": "X1 = {x1:g}, X2 = {x2:g}",
     "title.sat_segment_tests": "逐变量Kruskal-Wallis检验;p值经Benjamini-Hochberg校正",
-    "note.sat_reader": "{text}",
+    "note.sat_columns_from_mapping": "列来自映射文件({n}行)",
     "note.sat_scale_assumed": "没有可用于推断量表的评分；假定为 {scale}",
-    "note.sat_scale_inferred": "根据 {low} 到 {high} 之间的答案推断量表为 {scale}；如不正确请声明量表",
+    "note.sat_scale_inferred": "根据 {low} 到 {high} 之间的答案推断量表为 {scale}；如不正确请声明量表({opt:scale})",
     "note.sat_scale_inferred_in": "{columns}：根据 {low} 到 {high} 之间的答案推断量表为 {scale}；"
-    "如不正确请声明量表",
-    "note.sat_no_customer_type": "没有客户类型列：月消费不超过{spend}元的客户都计为公众客户(无法区分商业客户)",
+    "如不正确请声明量表({opt:scale})",
     "note.sat_rows_dropped": "模型变量有空值的 {n} 行已剔除(完整样本)",
     "note.sat_resamples_skipped": "{n} 次含恒定预测变量的自助抽样已跳过",
     "note.sat_observed_dropped": "观测变量 {names} 未纳入推导重要性：已声明的驱动因素 {drivers} "
