@@ -28,3 +28,8 @@ def test_quickstart_notebook_executes_without_errors():
     html = "".join(o.get("data", {}).get("text/html", "") for o in summary_cell["outputs"])
     assert html.count("<tr") >= 11  # header + ten services
     assert "来电显示" in html
+    # every chart cell shows its chart inline (a PNG in the cell's output)
+    chart_cells = [c for c in nb.cells if c.cell_type == "code" and c.source.startswith("ax = ")]
+    assert len(chart_cells) == 3
+    for cell in chart_cells:
+        assert any("image/png" in o.get("data", {}) for o in cell["outputs"]), cell.source
