@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from kano.shared.bounds import check_resamples, check_seed
 from kano.shared.errors import OptionError
 from kano.shared.records import Finding, Note
 from satisfaction.display import html_view, text_view
@@ -180,10 +181,11 @@ def derived_importance(
 # --- IPA ---------------------------------------------------------------------------------
 
 
-def check_bootstrap(bootstrap: int) -> None:
-    """Refuse a negative number of resamples."""
-    if bootstrap < 0:
-        raise OptionError("{opt:bootstrap} must be 0 or more")
+def check_bootstrap(bootstrap: int, seed: int = 0) -> None:
+    """Refuse resamples out of 0 … MAX_BOOTSTRAP and a seed numpy cannot take (the bounds
+    of both sides: :mod:`kano.shared.bounds`)."""
+    check_resamples(bootstrap)
+    check_seed(seed)
 
 
 @dataclass(frozen=True)
@@ -270,7 +272,7 @@ def analyze_ipa(
     only; a note names them.
     """
     rule = parse_crosshair(crosshair)
-    check_bootstrap(bootstrap)
+    check_bootstrap(bootstrap, seed)
     if importance not in (None, "stated", "derived"):
         raise OptionError(f"{{opt:importance}} must be stated or derived, not {importance!r}")
     notes: list[Note] = list(survey.notes)

@@ -72,7 +72,7 @@ def drivers(
     Returns :class:`DerivedImportance`. References: Lindeman, Merenda & Gold
     (1980); Grömping (2007); Johnson (2000). docs/methods.md §S3.
     """
-    check_bootstrap(bootstrap)
+    check_bootstrap(bootstrap, seed)
     if isinstance(data, Survey):
         return derived_importance(data, outcome, bootstrap, seed, rated_only=rated_only)
     if outcome is None:
@@ -136,7 +136,7 @@ def ipa(
     Returns :class:`IPAResult`. Reference: Martilla, J. A. & James, J. C. (1977).
     Importance-performance analysis. Journal of Marketing 41(1), 77-79.
     """
-    check_bootstrap(bootstrap)
+    check_bootstrap(bootstrap, seed)
     rule = parse_crosshair(crosshair)
     if isinstance(data, Survey):
         if satisfaction is not None:

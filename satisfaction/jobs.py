@@ -254,6 +254,7 @@ def run_ipa(options: IPAOptions) -> JobResult:
     :class:`~satisfaction.IPAAnalysis`, its notes and findings.
     """
     lang = check_lang(options.lang)
+    check_bootstrap(options.bootstrap, options.seed)
     zones = parse_zones(options.zones)
     target, kind = _plan_output(options, options.output, "ipa")
     chart_stem = target.with_name(target.stem + "_map")
@@ -313,7 +314,7 @@ def run_drivers(options: DriversOptions) -> JobResult:
     (outcome, R², complete cases).
     """
     lang = check_lang(options.lang)
-    check_bootstrap(options.bootstrap)
+    check_bootstrap(options.bootstrap, options.seed)
     target, kind = _plan_output(options, options.output, "drivers")
     survey = _load(options)
     derived = derived_importance(survey, options.outcome, options.bootstrap, options.seed,
@@ -357,6 +358,7 @@ def report_part(options: ReportPartOptions) -> ReportPart:
     :data:`REPORT_BOOTSTRAP` resamples.
     """
     lang = check_lang(options.lang)
+    check_bootstrap(options.bootstrap, options.seed)
     survey = _load(options)
     bootstrap = min(options.bootstrap, REPORT_BOOTSTRAP)
     analysis = analyze_ipa(survey, bootstrap=bootstrap, seed=options.seed)

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from kano.shared.bounds import check_resamples, check_seed
 from kano.shared.errors import OptionError
 from kano.shared.i18n import check_lang
 from kano.stats import SummaryOptions
 
-MAX_BOOTSTRAP = 100_000  # resamples; the work is also bounded per survey (docs/reliability.md)
 DPI_RANGE = (20, 1200)
 
 
@@ -98,15 +98,8 @@ class BootstrapOptions:
     seed: int = 0
 
     def __post_init__(self):
-        if not isinstance(self.n_boot, int) or not 0 <= self.n_boot <= MAX_BOOTSTRAP:
-            raise OptionError(
-                f"{{opt:bootstrap}} must be a whole number from 0 to {MAX_BOOTSTRAP}, "
-                f"not {self.n_boot!r}"
-            )
-        if not isinstance(self.seed, int) or not 0 <= self.seed < 2**63:
-            raise OptionError(
-                f"{{opt:seed}} must be a whole number of 0 or more, not {self.seed!r}"
-            )
+        check_resamples(self.n_boot)
+        check_seed(self.seed)
 
 
 @dataclass(frozen=True)

@@ -153,8 +153,10 @@ def test_ipa_dataframe_errors_name_the_cell_or_the_column():
         satisfaction.ipa(STATED, ["sat_a"])
     with pytest.raises(OptionError, match="no importance column for driver"):
         satisfaction.ipa(STATED, ["sat_a", "sat_b"], {"sat_a": "imp_a"})
-    with pytest.raises(OptionError, match="bootstrap= must be 0 or more"):
+    with pytest.raises(OptionError, match="bootstrap= must be a whole number from 0 to 100000"):
         satisfaction.ipa(STATED, ["sat_a"], ["imp_a"], bootstrap=-1)
+    with pytest.raises(OptionError, match="seed= must be a whole number of 0 or more, not -1"):
+        satisfaction.ipa(STATED, ["sat_a"], ["imp_a"], seed=-1)
 
 
 def test_ipa_of_a_survey_is_the_analysis_result(survey):
