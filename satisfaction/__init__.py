@@ -19,8 +19,9 @@ Names are imported on first use, so that ``import satisfaction`` is cheap.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from kano.shared.lazy import lazy_exports
 
 _WHERE = {
     "Survey": "satisfaction.survey",
@@ -50,17 +51,7 @@ __all__ = [
 ]  # fmt: skip
 
 
-def __getattr__(name: str) -> object:
-    """Import a public name from its module on first use (PEP 562)."""
-    if name not in _WHERE:
-        raise AttributeError(f"module 'satisfaction' has no attribute {name!r}")
-    value = getattr(importlib.import_module(_WHERE[name]), name)
-    globals()[name] = value  # later look-ups skip this function
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_exports(__name__, _WHERE, globals(), __all__)
 
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time the names come from __getattr__

@@ -2,7 +2,8 @@
 source (lazy imports inside functions too), and the size of every CLI command.
 
 shared < io < computation < render < jobs < cli: a module imports only from its own layer
-or below; kano never imports satisfaction; computation takes no language.
+or below; kano never imports satisfaction; computation takes no language. The satisfaction package's
+own layers: tests/satisfaction/test_sat_layers.py.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import inspect
 from pathlib import Path
 
 import pytest
+from layers import defined_functions, imported_modules
 
 ROOT = Path(__file__).resolve().parents[1]
 KANO = ROOT / "kano"
@@ -25,17 +27,6 @@ COMPUTING = ("analysis", "classification", "compare", "continuous", "filters", "
 LAYERS = {"kano.shared": 0, "kano.io": 1, "kano.tables": 1, "kano": 2, "kano.render": 3,
           "kano.jobs": 4}  # fmt: skip
 MAX_COMMAND_LINES = 25
-
-
-def imported_modules(path: Path) -> list[str]:
-    """Every module an import statement of ``path`` names, at any depth (lazy imports too)."""
-    out = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            out += [a.name for a in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.level == 0:
-            out.append(node.module or "")
-    return out
 
 
 def layer_of(module: str) -> int | None:
@@ -78,21 +69,10 @@ def test_kano_never_imports_satisfaction():
             assert module.split(".")[0] != "satisfaction", f"{path} imports {module}"
 
 
-def test_satisfaction_imports_only_the_shared_layer_of_kano():
-    for path in sorted((ROOT / "satisfaction").glob("*.py")):
-        for module in imported_modules(path):
-            if module.split(".")[0] == "kano":
-                assert module.startswith("kano.shared"), f"{path.name} imports {module}"
-
-
 @pytest.mark.parametrize("name", COMPUTING)
 def test_kano_computation_takes_no_language(name):
     module = importlib.import_module(f"kano.{name}")
-    functions = [f for _, f in inspect.getmembers(module, inspect.isfunction)
-                 if f.__module__ == module.__name__]  # fmt: skip
-    for _, cls in inspect.getmembers(module, inspect.isclass):
-        if cls.__module__ == module.__name__:
-            functions += [f for _, f in inspect.getmembers(cls, inspect.isfunction)]
+    functions = defined_functions(module)
     assert functions
     for f in functions:
         assert "lang" not in inspect.signature(f).parameters, f"{name}.{f.__qualname__}"

@@ -3,33 +3,22 @@ shared layer, the shared layer imports nothing of it, and computation takes no l
 
 from __future__ import annotations
 
-import ast
 import importlib
 import inspect
 from pathlib import Path
 
 import pytest
+from layers import defined_functions, imported_modules
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Modules that compute: language-free, no ``lang`` anywhere.
 COMPUTING = ("survey", "analysis", "api", "quadrants", "relative_importance", "loyalty",
              "segments", "columns", "validate")  # fmt: skip
-#: The layers, bottom up (docs/architecture-satisfaction.md): a module imports its own layer
+#: The layers, bottom up (docs/architecture.md, the satisfaction side): a module imports its own layer
 #: and those below it, never one above (``__init__`` imports lazily, on first use).
 LAYERS = (("notes", "display"), ("columns", "validate"),
           ("quadrants", "relative_importance", "loyalty", "segments"), ("survey",),
           ("analysis",), ("api", "render", "charts"), ("jobs",))  # fmt: skip
-
-
-def imported_modules(path: Path) -> list[str]:
-    """Every module an import statement of ``path`` names, at any depth (lazy imports too)."""
-    out = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            out += [a.name for a in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.level == 0:
-            out.append(node.module or "")
-    return out
 
 
 def test_satisfaction_imports_only_the_shared_layer_of_kano():
@@ -61,11 +50,7 @@ def test_the_shared_layer_imports_no_satisfaction():
 @pytest.mark.parametrize("name", COMPUTING)
 def test_computation_takes_no_language(name):
     module = importlib.import_module(f"satisfaction.{name}")
-    functions = [f for _, f in inspect.getmembers(module, inspect.isfunction)
-                 if f.__module__ == module.__name__]  # fmt: skip
-    for _, cls in inspect.getmembers(module, inspect.isclass):
-        if cls.__module__ == module.__name__:
-            functions += [f for _, f in inspect.getmembers(cls, inspect.isfunction)]
+    functions = defined_functions(module)
     assert functions
     for f in functions:
         assert "lang" not in inspect.signature(f).parameters, f"{name}.{f.__qualname__}"
