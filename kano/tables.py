@@ -12,7 +12,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kano.shared.errors import MappingFileError, OptionError
+from kano.shared.errors import InputFileError, MappingFileError, OptionError
+from kano.shared.files import read_grid
 
 CATEGORIES = ("A", "O", "M", "I", "R", "Q")
 _CODE = {c: k for k, c in enumerate(CATEGORIES)}
@@ -69,11 +70,10 @@ def evaluation_table(spec: str | EvaluationTable = "standard") -> EvaluationTabl
     if path.suffix.lower() in {".csv", ".xlsx"}:
         if not path.exists():
             raise MappingFileError(f"{path}: evaluation table file not found")
-        frame = (
-            pd.read_csv(path, header=None, dtype=str, encoding="utf-8-sig")
-            if path.suffix.lower() == ".csv"
-            else pd.read_excel(path, header=None, dtype=str, engine="calamine")
-        ).fillna("")
+        try:
+            frame = read_grid(path)  # the survey reader's encodings: a GBK file too
+        except InputFileError as exc:
+            raise MappingFileError(str(exc)) from None
         cells = frame.map(lambda v: v.strip().upper())
         letters = [c for c in cells.to_numpy().ravel() if c in CATEGORIES]
         if len(letters) != 25:

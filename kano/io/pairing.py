@@ -23,7 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from kano.shared.errors import MappingFileError, PairingError
+from kano.shared.errors import InputFileError, MappingFileError, PairingError
+from kano.shared.files import read_table
 from kano.shared.mapfiles import load_yaml
 from kano.shared.records import Note
 from kano.shared.text import fold
@@ -703,13 +704,13 @@ def read_mapping(
                     for k, v in data.items()
                 ]  # fmt: skip
             frame = pd.DataFrame(data)
-        elif suffix == ".csv":
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-        elif suffix in {".xlsx", ".xlsm"}:
-            from kano.shared.files import check_workbook
-
-            check_workbook(path)  # zip bombs and DTDs are refused before calamine parses
-            frame = pd.read_excel(path, dtype=str, engine="calamine").fillna("")
+        elif suffix in {".csv", ".xlsx", ".xlsm"}:
+            # the survey reader: every encoding it knows (a GBK mapping too), workbooks checked
+            try:
+                raw = read_table(path).frame
+            except InputFileError as exc:
+                raise MappingFileError(str(exc)) from None
+            frame = raw.astype(object).where(raw.notna(), "").map(str)
         else:
             raise MappingFileError(f"{path}: mapping file must be .csv, .yaml or .xlsx")
     except (ValueError, TypeError, IndexError, pd.errors.ParserError) as exc:

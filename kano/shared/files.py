@@ -398,7 +398,40 @@ def _unmangle(columns, raw: list) -> list[str]:
     return out
 
 
-def _read_csv(path: Path) -> RawTable:
+def read_grid(path: str | os.PathLike) -> pd.DataFrame:
+    """The cells of a small table without a header row (a 5×5 evaluation table), as text
+    with blanks as ``""``: a CSV in any encoding the survey reader knows (UTF-8, UTF-16,
+    GBK/GB18030), or the first visible sheet of a workbook (checked like a survey's).
+
+    Raises
+    ------
+    InputFileError
+        Missing, empty or undecodable file, or another type.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise InputFileError(f"{path}: file not found")
+    suffix = path.suffix.lower()
+    try:
+        if suffix in {".csv", ".txt", ".tsv"}:
+            encoding, sep, _text = _csv_dialect(path)
+            frame = pd.read_csv(path, header=None, dtype=str, encoding=encoding, sep=sep,
+                                keep_default_na=False, index_col=False)  # fmt: skip
+        elif suffix in {".xlsx", ".xlsm"}:
+            check_workbook(path)
+            with pd.ExcelFile(path, engine="calamine") as book:
+                names = [str(n) for n in book.sheet_names]
+                visible = _visible_sheets(book, names) or names
+                frame = pd.read_excel(book, sheet_name=visible[0], header=None, dtype=str)
+        else:
+            raise InputFileError(f"{path}: use a .csv or .xlsx file")
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+        raise InputFileError(f"{path}: cannot read the table ({_one_line(exc)})") from None
+    return frame.fillna("").astype(str)
+
+
+def _csv_dialect(path: Path) -> tuple[str, str, str]:
+    """The encoding and delimiter of a CSV file, and the decoded sample they came from."""
     with path.open("rb") as fh:
         sample = fh.read(_SAMPLE_BYTES)
     encoding = detect_encoding(sample, complete=len(sample) < _SAMPLE_BYTES)
@@ -415,7 +448,11 @@ def _read_csv(path: Path) -> RawTable:
             "Latin-1?); save it from Excel as 'CSV UTF-8'"
         )
     text = sample.decode(encoding, errors="ignore")
-    sep = sniff_delimiter(text)
+    return encoding, sniff_delimiter(text), text
+
+
+def _read_csv(path: Path) -> RawTable:
+    encoding, sep, text = _csv_dialect(path)
     try:
         frame = _read_csv_frame(path, encoding, sep)
     except UnicodeDecodeError:

@@ -257,6 +257,14 @@ def test_mapping_csv_chinese_headers_with_bom(tmp_path):
     _check_mapping(read_mapping(path, DATA_COLUMNS))
 
 
+@pytest.mark.parametrize("encoding", ["gbk", "utf-16"])
+def test_mapping_csv_as_excel_saves_it_in_china(tmp_path, encoding):
+    # Excel's "CSV" on a Chinese Windows is GBK; "Unicode text" is UTF-16
+    path = tmp_path / "map.csv"
+    path.write_bytes("服务,正向,反向,重要性\nHotline,Q5,Q6,\nLounge,Q7,Q8,Q9\n".encode(encoding))
+    _check_mapping(read_mapping(path, DATA_COLUMNS))
+
+
 def test_mapping_yaml_list(tmp_path):
     path = tmp_path / "map.yaml"
     path.write_text(

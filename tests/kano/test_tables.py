@@ -133,3 +133,21 @@ def test_table_object_passes_through():
     table = EvaluationTable("mine", ("QAAAO", "RIIIM", "RIIIM", "RIIIM", "RRRRQ"))
     assert evaluation_table(table) is table
     assert table.compact() == "QAAAO/RIIIM/RIIIM/RIIIM/RRRRQ"
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "utf-16", "utf-8-sig"])
+def test_table_file_in_any_encoding_the_survey_reader_knows(tmp_path, encoding):
+    # a modified table whose row labels are Chinese (GBK): only the 25 letters count
+    rows = ["功能,喜欢,理所当然,无所谓,能忍受,不喜欢", "喜欢,Q,A,A,A,O", "理所当然,R,I,I,I,M",
+            "无所谓,R,I,I,I,M", "能忍受,R,I,I,I,M", "不喜欢,R,R,R,R,Q"]  # fmt: skip
+    path = tmp_path / "table.csv"
+    path.write_bytes("\n".join(rows).encode(encoding))
+    table = evaluation_table(str(path))
+    assert table.compact() == "QAAAO/RIIIM/RIIIM/RIIIM/RRRRQ"
+
+
+def test_table_file_that_cannot_be_decoded_is_a_mapping_error(tmp_path):
+    path = tmp_path / "table.csv"
+    path.write_bytes(b"\xff\xfe\x00" + bytes(range(128, 256)) * 3)
+    with pytest.raises(MappingFileError, match="table.csv"):
+        evaluation_table(str(path))
