@@ -19,7 +19,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from satisfaction.drivers import (
+from satisfaction.relative_importance import (
     bootstrap_counts,
     corr_from_counts,
     relative_importance,
