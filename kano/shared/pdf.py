@@ -82,6 +82,8 @@ def _s(text: object) -> str:
 def _cell(value: object) -> str:
     if value is None or (isinstance(value, float) and value != value):
         return "[]"
+    if isinstance(value, float):  # a page shows figures, not float noise: 85.525000000001
+        value = f"{value:.2f}" if abs(value) < 1000 else f"{value:,.0f}"
     return f"[#{_s(value)}]"
 
 
