@@ -135,3 +135,14 @@ def test_all_names_exactly_the_lazy_exports():
 
     assert set(kano.__all__) - {"__version__"} == set(kano._WHERE)
     assert "classify" in dir(kano) and callable(kano.classify)  # the function, not a module
+
+
+def test_import_kano_is_cheap():
+    import subprocess
+    import sys
+
+    code = ("import sys, kano; print(sorted(m for m in sys.modules "
+            "if m.split('.')[0] in ('kano', 'satisfaction', 'pandas', 'numpy', 'matplotlib')))")  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                         check=True).stdout  # fmt: skip
+    assert out.strip() == "['kano', 'kano.shared', 'kano.shared.lazy']"

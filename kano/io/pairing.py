@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kano.shared.errors import InputFileError, MappingFileError, PairingError
+from kano.shared.errors import MappingFileError, PairingError
 from kano.shared.files import read_table
 from kano.shared.mapfiles import load_yaml
 from kano.shared.records import Note
@@ -706,10 +706,8 @@ def read_mapping(
             frame = pd.DataFrame(data)
         elif suffix in {".csv", ".xlsx", ".xlsm"}:
             # the survey reader: every encoding it knows (a GBK mapping too), workbooks checked
-            try:
-                raw = read_table(path).frame
-            except InputFileError as exc:
-                raise MappingFileError(str(exc)) from None
+            # (its InputFileError names the file: a zip bomb, an undecodable text)
+            raw = read_table(path).frame
             frame = raw.astype(object).where(raw.notna(), "").map(str)
         else:
             raise MappingFileError(f"{path}: mapping file must be .csv, .yaml or .xlsx")
