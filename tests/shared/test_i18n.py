@@ -22,7 +22,7 @@ NOTE = re.compile(r"""\bNote\(\s*["']([a-z_0-9]+)["']""")
 NAMES = {"Better", "Worse", "Fong", "SPSSAU", "SPSS", "Qualtrics", "SurveyMonkey", "Microsoft",
          "Forms", "Johnson", "Shapley", "Wilson", "Berger", "moai", "berger", "max", "Martilla",
          "James", "Lindeman", "Merenda", "Gold", "Grömping", "Reichheld", "Wald", "Kruskal",
-         "Wallis", "Benjamini", "Hochberg", "kano", "toolkit", "docs", "methods", "labels",
+         "Wallis", "Benjamini", "Hochberg", "Kish", "kano", "toolkit", "docs", "methods", "labels",
          "yaml", "question", "skip", "mapping", "codes", "reversed", "invalid", "Monte", "Carlo",
          "Fisher", "fisher", "chi2", "KANO", "Kano", "Likert", "Google", "Tencent", "Alchemer",
          "LimeSurvey", "standard", "modified", "python", "xlsx", "csv", "json", "sav", "like",
