@@ -263,14 +263,22 @@ OutOpt = Annotated[
     typer.Option("-o", "--output", help="Output .xlsx (workbook), .csv or .json (the main table)."),
 ]
 DpiOpt = Annotated[int, typer.Option("--dpi", help="Resolution of PNG charts (20-1200).")]
+WeightOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--weight",
+        help="Column of survey weights (a number of 0 or more per respondent): a weight of 2 counts the respondent twice; intervals use Kish's effective n.",
+    ),
+]
 
 
-def _read_options(sheet, layout, long_columns, mapping, answers, codes, points, labels, on_invalid):
+def _read_options(sheet, layout, long_columns, mapping, answers, codes, points, labels, on_invalid,
+                  weight=None):  # fmt: skip
     from kano.jobs.options import ReadOptions
 
     return ReadOptions(sheet=sheet, layout=layout.value, long_columns=_long_columns(long_columns),
                        mapping=mapping, answers=answers, codes=codes.value, points=points,
-                       labels=labels, on_invalid=on_invalid.value)  # fmt: skip
+                       labels=labels, on_invalid=on_invalid.value, weight=weight)  # fmt: skip
 
 
 def _long_columns(text: str | None) -> dict[str, str] | None:
@@ -324,7 +332,7 @@ def classify_cmd(
     lang: LangOpt = Lang.en,
     charts: Annotated[bool, _flag("--charts", "Also write the charts as files (the workbook has native charts).")] = False,
     chart_format: Annotated[ChartFormat, _choice("--chart-format", "File format of --charts: png, svg or pdf.")] = ChartFormat.png,
-    dpi: DpiOpt = 150, quiet: QuietOpt = False,
+    dpi: DpiOpt = 150, weight: WeightOpt = None, quiet: QuietOpt = False,
 ) -> None:  # fmt: skip
     """Classify a Kano survey and write the summary matrix with its statistics.
 
@@ -343,7 +351,7 @@ def classify_cmd(
     options = ClassifyOptions(
         surveys=tuple(surveys),
         read=_read_options(sheet, layout, long_columns, mapping, answers, codes, points, labels,
-                           on_invalid),
+                           on_invalid, weight),
         stats=_stats_options(table, rule, threshold, worse_positive, exclude_qr),
         bootstrap=BootstrapOptions(n_boot, seed),
         segments=SegmentOptions(by, customer_types, key_account_spend),
@@ -407,7 +415,8 @@ def compare_cmd(
     codes: CodesOpt = Codes.standard, points: PointsOpt = 5, labels: LabelsOpt = None,
     on_invalid: OnInvalidOpt = OnInvalid.error, table: TableOpt = "standard",
     rule: RuleOpt = RuleName.max, threshold: ThresholdOpt = 0.05,
-    n_boot: BootOpt = 2000, seed: SeedOpt = 0, lang: LangOpt = Lang.en, quiet: QuietOpt = False,
+    n_boot: BootOpt = 2000, seed: SeedOpt = 0, weight: WeightOpt = None, lang: LangOpt = Lang.en,
+    quiet: QuietOpt = False,
 ) -> None:  # fmt: skip
     """Compare waves of a survey: per service and wave, the changes and category migrations.
 
@@ -420,7 +429,7 @@ def compare_cmd(
     options = CompareOptions(
         surveys=tuple(surveys), waves=tuple(wave or ()),
         read=_read_options(sheet, layout, long_columns, mapping, answers, codes, points, labels,
-                           on_invalid),
+                           on_invalid, weight),
         stats=_stats_options(table, rule, threshold), bootstrap=BootstrapOptions(n_boot, seed),
         output=OutputOptions(output, lang.value),
     )  # fmt: skip
@@ -446,6 +455,10 @@ SatScaleOpt = Annotated[
         "--sat-scale", help="Rating scale of the --satisfaction file, e.g. 1-5 (default: inferred)."
     ),
 ]
+SatWeightOpt = Annotated[
+    str | None,
+    typer.Option("--sat-weight", help="Column of survey weights of the --satisfaction file."),
+]
 MinItemsOpt = Annotated[
     int | None,
     typer.Option(
@@ -456,7 +469,7 @@ MinItemsOpt = Annotated[
 
 
 def _satisfaction_part(path, sheet, mapping, scale, labels, min_items, customer_types,
-                       key_account_spend, bootstrap, seed, lang):  # fmt: skip
+                       key_account_spend, bootstrap, seed, lang, weight=None):  # fmt: skip
     """The satisfaction side's part of a Kano job (the IPA of ``kano priority``, the
     satisfaction half of ``kano report``), built once the job has checked its outputs."""
     from satisfaction.jobs import ReportPartOptions, pending_part
@@ -464,7 +477,7 @@ def _satisfaction_part(path, sheet, mapping, scale, labels, min_items, customer_
     return pending_part(ReportPartOptions(
         path, sheet=sheet, mapping=mapping, scale=scale, labels=labels, min_items=min_items,
         customer_types=customer_types, key_account_spend=key_account_spend,
-        bootstrap=bootstrap, seed=seed, lang=lang,
+        bootstrap=bootstrap, seed=seed, lang=lang, weight=weight,
     ))  # fmt: skip
 
 
@@ -481,7 +494,8 @@ def priority_cmd(
     key_account_spend: KeySpendOpt = 3000.0, table: TableOpt = "standard",
     rule: RuleOpt = RuleName.max, threshold: ThresholdOpt = 0.05,
     worse_positive: WorseOpt = False, exclude_qr: ExcludeQROpt = False,
-    lang: LangOpt = Lang.en, quiet: QuietOpt = False,
+    weight: WeightOpt = None, sat_weight: SatWeightOpt = None, lang: LangOpt = Lang.en,
+    quiet: QuietOpt = False,
 ) -> None:  # fmt: skip
     """One ranked action list from Kano categories and importance-satisfaction gaps.
 
@@ -495,13 +509,14 @@ def priority_cmd(
 
     options = priority.PriorityOptions(
         survey, read=_read_options(sheet, layout, long_columns, mapping, answers, codes, points,
-                                   labels, on_invalid),
+                                   labels, on_invalid, weight),
         stats=_stats_options(table, rule, threshold, worse_positive, exclude_qr),
         output=OutputOptions(output, lang.value),
     )  # fmt: skip
     part = _satisfaction_part(
         satisfaction or survey, sat_sheet if satisfaction else sheet, sat_mapping, sat_scale,
         labels, min_items, customer_types, key_account_spend, 0, 0, lang.value,
+        sat_weight if satisfaction else weight,
     )  # fmt: skip
     result = priority.run(options, part)
     _show(priority_lines(result), result, quiet)
@@ -524,7 +539,8 @@ def report_cmd(
     table: TableOpt = "standard", rule: RuleOpt = RuleName.max, threshold: ThresholdOpt = 0.05,
     worse_positive: WorseOpt = False, exclude_qr: ExcludeQROpt = False, by: ByOpt = None,
     customer_types: CustomerTypesOpt = None, key_account_spend: KeySpendOpt = 3000.0,
-    n_boot: BootOpt = 2000, seed: SeedOpt = 0, dpi: DpiOpt = 150, lang: LangOpt = Lang.en,
+    n_boot: BootOpt = 2000, seed: SeedOpt = 0, dpi: DpiOpt = 150, weight: WeightOpt = None,
+    sat_weight: SatWeightOpt = None, lang: LangOpt = Lang.en,
     quiet: Annotated[bool, _flag("--quiet", "No progress spinner; print only the files written.", "-q")] = False,
 ) -> None:  # fmt: skip
     """The quarterly report: a workbook and a PDF with key findings, Kano, IPA, segments and waves.
@@ -539,7 +555,7 @@ def report_cmd(
         survey, wave=wave,
         previous=report.earlier_waves(survey, previous or (), previous_wave or (), waves_dir),
         read=_read_options(sheet, layout, long_columns, mapping, answers, codes, points, labels,
-                           on_invalid),
+                           on_invalid, weight),
         stats=_stats_options(table, rule, threshold, worse_positive, exclude_qr),
         bootstrap=BootstrapOptions(n_boot, seed),
         segments=SegmentOptions(by, customer_types, key_account_spend),
@@ -547,7 +563,7 @@ def report_cmd(
     )  # fmt: skip
     part = None if satisfaction is None else _satisfaction_part(
         satisfaction, sat_sheet, sat_mapping, sat_scale, labels, min_items, customer_types,
-        key_account_spend, n_boot, seed, lang.value)  # fmt: skip
+        key_account_spend, n_boot, seed, lang.value, sat_weight)  # fmt: skip
     with progress(lang.value, quiet) as step:
         result = report.run(options, part, step)
     _show(report_lines(result), result, quiet)
@@ -595,7 +611,7 @@ def ipa_command(
     by: ByOpt = None, n_boot: BootOpt = 2000, seed: SeedOpt = 0,
     diagonal: Annotated[bool, _flag("--diagonal", "Draw the iso-priority diagonal.")] = False,
     zones: Annotated[str | None, typer.Option("--zones", help="Satisfaction thresholds X1,X2 of the loyalty zones.")] = None,
-    lang: LangOpt = Lang.en, quiet: QuietOpt = False,
+    weight: WeightOpt = None, lang: LangOpt = Lang.en, quiet: QuietOpt = False,
 ) -> None:  # fmt: skip
     """Importance-performance analysis of loyalty drivers (workbook + IPA map).
 
@@ -608,6 +624,7 @@ def ipa_command(
         importance=importance, outcome=outcome, crosshair=crosshair, by=by, bootstrap=n_boot,
         seed=seed, lang=lang.value, diagonal=diagonal, zones=zones,
         key_account_spend=key_account_spend, min_items=min_items, customer_types=customer_types,
+        weight=weight,
     ))  # fmt: skip
     _show_satisfaction(result, quiet)
 
@@ -621,7 +638,7 @@ def drivers_command(
     customer_types: CustomerTypesOpt = None, key_account_spend: KeySpendOpt = 3000.0,
     outcome: OutcomeOpt = None, n_boot: BootOpt = 2000, seed: SeedOpt = 0,
     rated_only: Annotated[bool, _flag("--rated-only", "Leave out the observed tenure, customer traits and competitors (declared drivers, numeric ones too, stay).")] = False,
-    lang: LangOpt = Lang.en, quiet: QuietOpt = False,
+    weight: WeightOpt = None, lang: LangOpt = Lang.en, quiet: QuietOpt = False,
 ) -> None:  # fmt: skip
     """Derived importance of drivers: correlation, beta, Johnson weights, Shapley/LMG.
 
@@ -633,6 +650,7 @@ def drivers_command(
         survey, output=output, sheet=sheet, mapping=mapping, scale=scale, labels=labels,
         outcome=outcome, bootstrap=n_boot, seed=seed, lang=lang.value, rated_only=rated_only,
         min_items=min_items, customer_types=customer_types, key_account_spend=key_account_spend,
+        weight=weight,
     ))  # fmt: skip
     _show_satisfaction(result, quiet)
 

@@ -76,7 +76,8 @@ class SurveyOptions:
     file; ``scale``: the drivers' rating scale (``"1-5"``); ``labels``: a
     label map or its file; ``min_items``: answered items per driver score;
     ``customer_types``: segments of unknown customer types; ``key_account_spend``:
-    monthly spend (yuan) above which a key account.
+    monthly spend (yuan) above which a key account; ``weight``: the column of survey
+    weights (:mod:`kano.shared.weights`).
     """
 
     survey: str | os.PathLike | pd.DataFrame
@@ -87,6 +88,7 @@ class SurveyOptions:
     min_items: int | None = None
     customer_types: CustomerTypesOption = None
     key_account_spend: float = KEY_ACCOUNT_SPEND
+    weight: str | None = None
 
 
 @dataclass(frozen=True)
@@ -218,6 +220,8 @@ def _plan_output(options: SurveyOptions, output: str | os.PathLike | None, job: 
 
 
 def _load(options: SurveyOptions) -> Survey:
+    if options.weight is not None:  # being built (issue 11): refuse rather than ignore it
+        raise OptionError("{opt:weight} is not supported yet by the satisfaction analyses")
     return load_survey(
         options.survey, options.sheet, options.mapping, options.scale,
         options.key_account_spend, options.min_items, labels=options.labels,

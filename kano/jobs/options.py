@@ -34,7 +34,8 @@ class ReadOptions:
     ``mapping``: pairing file; ``answers``: answer map extending the built-in
     wordings; ``codes``: ``standard`` (1 like … 5 dislike) or ``reversed``
     (SPSSAU's 1 dislike … 5 like); ``points``: 5, or 3 for the short form;
-    ``labels``: label map for rating labels; ``on_invalid``: ``error`` or ``skip``.
+    ``labels``: label map for rating labels; ``on_invalid``: ``error`` or ``skip``;
+    ``weight``: the column of survey weights (:mod:`kano.shared.weights`).
     """
 
     sheet: str | None = None
@@ -46,6 +47,7 @@ class ReadOptions:
     points: int = 5
     labels: Path | None = None
     on_invalid: Literal["error", "skip"] = "error"
+    weight: str | None = None
 
     def __post_init__(self):
         for name in ("mapping", "answers", "labels"):

@@ -10,7 +10,7 @@ from kano.io.answers import answer_map, text_wordings
 from kano.io.survey import KanoSurvey, combine_surveys, read_survey
 from kano.jobs.options import ReadOptions
 from kano.render.suggestion import write_answer_suggestion
-from kano.shared.errors import UnknownAnswerError
+from kano.shared.errors import OptionError, UnknownAnswerError
 from kano.shared.ratings import load_label_map
 
 _USE_ANSWERS = (
@@ -21,6 +21,8 @@ _USE_ANSWERS = (
 
 def read_kano(path: Path, read: ReadOptions, lang: str = "en") -> KanoSurvey:
     """Read one Kano survey with ``read``; unknown wordings raise with a suggestion written."""
+    if read.weight is not None:  # being built (issue 11): refuse rather than ignore it
+        raise OptionError("{opt:weight} is not supported yet by the Kano analyses")
     amap = answer_map(codes=read.codes, scale=read.points, extra=read.answers)
     labels = load_label_map(read.labels) if read.labels else None
     layout = "long" if read.long_columns and read.layout == "auto" else read.layout
