@@ -30,24 +30,41 @@ from kano.tables import CATEGORIES, EvaluationTable, evaluation_table
 from kano.uncertainty import difference_ci
 
 MIN_EXPECTED = 5.0
+#: Monte Carlo resamples of Fisher's test. When none is as extreme as the table, p is only
+#: known to be at most 1/(B+1) = 0.0001: the tests table flags it (``p_bound``) and the
+#: findings print p < 0.001, never the bound as if it were the p-value.
 MONTE_CARLO_RESAMPLES = 9999
 
 
 def category_test(table: np.ndarray, seed: int = 0) -> tuple[str, float, float]:
     """Test of independence of a groups × categories counts table.
 
-    All-zero rows and columns are dropped first. Returns (test name,
-    statistic, p); ``("", nan, nan)`` when fewer than 2 groups or categories
-    remain. χ² when every expected count is at least 5, else Fisher's exact.
+    All-zero rows and columns are dropped first. Returns (test name, statistic, p);
+    ``("", nan, nan)`` when fewer than 2 groups or categories remain.
+
+    * ``chi2``: Pearson's χ² when every expected count is at least 5;
+    * ``chi2 (R+Q pooled)``: for an A O M I R Q table whose sparse cells are in the
+      rare reverse and questionable columns, χ² on A, O, M, I and R+Q when pooling them
+      brings every expected count to 5 (Cochran 1954's rule; docs/methods.md §12);
+    * ``fisher``: Fisher's exact test of a 2×2 table;
+    * ``fisher (Monte Carlo)``: Fisher–Freeman–Halton by Monte Carlo with the seed, 9,999
+      resamples; a p of 1/(B+1) is an upper bound (:func:`p_is_bound`).
     """
-    table = np.asarray(table, dtype=np.int64)
-    table = table[table.sum(axis=1) > 0][:, table.sum(axis=0) > 0]
+    raw = np.asarray(table, dtype=np.int64)
+    table = _nonzero(raw)
     if table.shape[0] < 2 or table.shape[1] < 2:
         return "", np.nan, np.nan
-    expected = sps.contingency.expected_freq(table)
-    if expected.min() >= MIN_EXPECTED:
+    if sps.contingency.expected_freq(table).min() >= MIN_EXPECTED:
         res = sps.chi2_contingency(table, correction=False)
         return "chi2", float(res.statistic), float(res.pvalue)
+    pooled = _pooled(raw)
+    if (
+        pooled is not None
+        and pooled.shape[1] >= 2
+        and sps.contingency.expected_freq(pooled).min() >= MIN_EXPECTED
+    ):
+        res = sps.chi2_contingency(pooled, correction=False)
+        return "chi2 (R+Q pooled)", float(res.statistic), float(res.pvalue)
     if table.shape == (2, 2):
         res = sps.fisher_exact(table)
         return "fisher", float(res.statistic), float(res.pvalue)
@@ -58,6 +75,24 @@ def category_test(table: np.ndarray, seed: int = 0) -> tuple[str, float, float]:
     # scipy 1.17 returns shape-(1,) arrays for some r×c tables (e.g. [[0,1,0],[1,0,2]])
     stat, p = np.ravel(res.statistic)[0], np.ravel(res.pvalue)[0]
     return "fisher (Monte Carlo)", float(stat), float(p)
+
+
+def p_is_bound(test: pd.Series, p: pd.Series) -> pd.Series:
+    """Whether each p is only an upper bound: a Monte Carlo test where no resample was as
+    extreme as the table (p = 1/(B+1))."""
+    return (test == "fisher (Monte Carlo)") & (p <= 1.5 / (MONTE_CARLO_RESAMPLES + 1))
+
+
+def _nonzero(table: np.ndarray) -> np.ndarray:
+    return table[table.sum(axis=1) > 0][:, table.sum(axis=0) > 0]
+
+
+def _pooled(raw: np.ndarray) -> np.ndarray | None:
+    """An A O M I R Q table with R and Q in one column (zero rows and columns dropped);
+    ``None`` for a table of other columns."""
+    if raw.shape[1] != len(CATEGORIES):
+        return None
+    return _nonzero(np.column_stack([raw[:, :4], raw[:, 4:].sum(axis=1)]))
 
 
 def outcome_counts(
@@ -200,6 +235,7 @@ def compare_segments(
     pairs = _pair_tests(counts, list(combinations(names, 2)), services, n_boot, seed)
     pairs["p_adjusted"] = bh_adjust(pairs["p"])
     tests = pd.concat([overall, pairs], ignore_index=True)
+    tests["p_bound"] = p_is_bound(tests["test"], tests["p"])
     tests["significant"] = tests["p_adjusted"] < alpha
     tests["n_unsegmented"] = int(pd.isna(values).sum())
     coded = str(by.name) == "value_segment" and set(names) <= set(SEGMENTS)
@@ -275,6 +311,7 @@ def compare_waves(
         tests["p_adjusted"] = tests.groupby(["group_a", "group_b"])["p"].transform(
             lambda p: bh_adjust(p)
         )
+        tests["p_bound"] = p_is_bound(tests["test"], tests["p"])
         tests["significant"] = tests["p_adjusted"] < alpha
         cat = per_wave.set_index(["service", "wave"])["category"]
         tests["category_a"] = [

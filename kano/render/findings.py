@@ -13,7 +13,8 @@ def test_name(test: str, lang: str) -> str:
 
 def _p_tail(finding: Finding, lang: str) -> str:
     p = float(finding.params["p"])
-    return text("finding.p_tail", lang, p=f"{p:.3g}", p_text=p_value(p, lang),
+    shown = p_value(p, lang)  # "< 0.001" below the print precision, else "= 0.031"
+    return text("finding.p_tail", lang, p=shown if shown.startswith("<") else f"= {shown}",
                 test=test_name(str(finding.params["test"]), lang))  # fmt: skip
 
 

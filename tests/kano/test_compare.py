@@ -55,13 +55,37 @@ def test_chi2_matches_scipy_on_the_same_table():
     assert p == pytest.approx(ref.pvalue)
 
 
-def test_small_expected_count_switches_to_fisher():
-    # R and Q: 7 and 8 answers of 209; expected R in row 1 = 7·102/209 = 3.42 < 5
+def test_sparse_r_and_q_are_pooled_before_the_chi2_test():
+    # R and Q: 7 and 8 answers of 209; expected R in row 1 = 7·92/209 = 3.08 < 5;
+    # pooled R+Q = 15: expected 15·92/209 = 6.60 and 15·117/209 = 8.40, all >= 5
     table = np.array([[30, 12, 25, 20, 3, 2], [18, 22, 40, 15, 4, 6]])
     assert sps.contingency.expected_freq(table).min() < 5
+    pooled = np.array([[30, 12, 25, 20, 5], [18, 22, 40, 15, 10]])
+    assert sps.contingency.expected_freq(pooled).min() >= 5
+    name, stat, p = category_test(table)
+    ref = sps.chi2_contingency(pooled, correction=False)
+    assert name == "chi2 (R+Q pooled)"
+    assert (stat, p) == (pytest.approx(ref.statistic), pytest.approx(ref.pvalue))
+    assert ref.dof == 4
+
+
+def test_small_expected_count_beyond_r_and_q_switches_to_fisher():
+    # I has 2 + 3 answers: expected I in row 1 = 5·92/209 = 2.2 < 5 even with R+Q pooled
+    table = np.array([[30, 12, 45, 2, 3, 2], [18, 22, 60, 3, 4, 6]])
     name, _, p = category_test(table)
     assert name == "fisher (Monte Carlo)"
     assert 0 <= p <= 1
+
+
+def test_a_monte_carlo_p_at_its_floor_is_flagged_as_a_bound():
+    # so different that no random table of the same margins is as extreme: p = 1/10000
+    from kano.compare import p_is_bound
+
+    table = np.array([[90, 2, 1, 0, 1, 0], [1, 3, 90, 2, 0, 1]])
+    name, _, p = category_test(table)
+    assert (name, p) == ("fisher (Monte Carlo)", 1 / 10_000)
+    flags = p_is_bound(pd.Series([name, name, "chi2"]), pd.Series([p, 0.2, 1e-9]))
+    assert flags.tolist() == [True, False, False]
 
 
 def test_chi2_by_hand_on_a_2x2_table():
@@ -164,7 +188,9 @@ def test_migration_a_to_m_is_detected(survey_of):
     assert len(res.findings) == 1
     line = finding_text(res.findings[0], "en")
     assert "vip" in line and "2026Q2" in line and "2026Q3" in line
-    assert "(A)" in line and "(M)" in line and f"p = {vip['p_adjusted']:.3g}" in line
+    # p = 2.5e-16, printed below the print precision of three decimals
+    assert vip["p_adjusted"] < 0.001
+    assert "(A)" in line and "(M)" in line and "; p < 0.001 (chi2, BH-adjusted)" in line
     # per wave: counts, shares, category
     waves = res.groups.set_index(["service", "wave"])
     assert waves.loc[("vip", "2026Q2"), "category"] == "A"

@@ -107,7 +107,8 @@ def boolean(value: object, lang: str) -> str:
 
 
 def p_value(p: float, lang: str = "en") -> str:
-    """A p-value as printed: three significant digits, ``< 0.001`` below the print precision."""
+    """A p-value as printed: three decimals below 0.1 (0.031), two above (0.50), and
+    ``< 0.001`` below the print precision (APA style)."""
     if p is None or not math.isfinite(p):
         return ""
     return "< 0.001" if p < 0.001 else f"{p:.3f}".rstrip("0").rstrip(".") if p < 0.1 else f"{p:.2f}"

@@ -407,11 +407,12 @@ EN.update(
         "finding.segment_first": "{group} treat {service} as {name_lower} ({category} {share})",
         "finding.segment_next": "{group} as {name_lower} ({category} {share})",
         "finding.segment_sep": ", ",
-        "finding.p_tail": "; p = {p} ({test}, BH-adjusted)",
+        "finding.p_tail": "; p {p} ({test}, BH-adjusted)",
         "finding.migration": "{service} moved from {name_a_lower} ({category_a}) in {wave_a} to {name_b_lower} ({category_b}) in {wave_b}",
         "test.chi2": "chi2",
         "test.fisher": "fisher",
         "test.fisher (Monte Carlo)": "fisher (Monte Carlo)",
+        "test.chi2 (R+Q pooled)": "chi2, R and Q pooled",
     }
 )
 ZH.update(
@@ -419,11 +420,12 @@ ZH.update(
         "finding.segment_first": "{group}认为{service}是{name}型({category} {share})",
         "finding.segment_next": "{group}认为是{name}型({category} {share})",
         "finding.segment_sep": "，",
-        "finding.p_tail": "；p = {p}（{test}，BH校正）",
+        "finding.p_tail": "；p {p}（{test}，BH校正）",
         "finding.migration": "{service}：从{wave_a}的{name_a}型({category_a})变为{wave_b}的{name_b}型({category_b})",
         "test.chi2": "χ²检验",
         "test.fisher": "Fisher精确检验",
         "test.fisher (Monte Carlo)": "Fisher精确检验(蒙特卡洛)",
+        "test.chi2 (R+Q pooled)": "χ²检验(R与Q合并)",
     }
 )
 
