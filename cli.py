@@ -455,6 +455,13 @@ SatScaleOpt = Annotated[
         "--sat-scale", help="Rating scale of the --satisfaction file, e.g. 1-5 (default: inferred)."
     ),
 ]
+LinksOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--links",
+        help="CSV/YAML 'service,driver': the satisfaction driver that measures each Kano service named differently (several services may share one).",
+    ),
+]
 SatWeightOpt = Annotated[
     str | None,
     typer.Option("--sat-weight", help="Column of survey weights of the --satisfaction file."),
@@ -468,6 +475,11 @@ MinItemsOpt = Annotated[
 ]
 
 
+#: How priority and report name the reading options of their --satisfaction file.
+SAT_OPTIONS = {"sheet": "sat_sheet", "mapping": "sat_mapping", "scale": "sat_scale",
+               "weight": "sat_weight"}  # fmt: skip
+
+
 def _satisfaction_part(path, sheet, mapping, scale, labels, min_items, customer_types,
                        key_account_spend, bootstrap, seed, lang, weight=None):  # fmt: skip
     """The satisfaction side's part of a Kano job (the IPA of ``kano priority``, the
@@ -477,7 +489,7 @@ def _satisfaction_part(path, sheet, mapping, scale, labels, min_items, customer_
     return pending_part(ReportPartOptions(
         path, sheet=sheet, mapping=mapping, scale=scale, labels=labels, min_items=min_items,
         customer_types=customer_types, key_account_spend=key_account_spend,
-        bootstrap=bootstrap, seed=seed, lang=lang, weight=weight,
+        bootstrap=bootstrap, seed=seed, lang=lang, weight=weight, option_names=SAT_OPTIONS,
     ))  # fmt: skip
 
 
@@ -494,8 +506,8 @@ def priority_cmd(
     key_account_spend: KeySpendOpt = 3000.0, table: TableOpt = "standard",
     rule: RuleOpt = RuleName.max, threshold: ThresholdOpt = 0.05,
     worse_positive: WorseOpt = False, exclude_qr: ExcludeQROpt = False,
-    weight: WeightOpt = None, sat_weight: SatWeightOpt = None, lang: LangOpt = Lang.en,
-    quiet: QuietOpt = False,
+    weight: WeightOpt = None, sat_weight: SatWeightOpt = None, links: LinksOpt = None,
+    lang: LangOpt = Lang.en, quiet: QuietOpt = False,
 ) -> None:  # fmt: skip
     """One ranked action list from Kano categories and importance-satisfaction gaps.
 
@@ -511,7 +523,7 @@ def priority_cmd(
         survey, read=_read_options(sheet, layout, long_columns, mapping, answers, codes, points,
                                    labels, on_invalid, weight),
         stats=_stats_options(table, rule, threshold, worse_positive, exclude_qr),
-        output=OutputOptions(output, lang.value),
+        output=OutputOptions(output, lang.value), links=links,
     )  # fmt: skip
     part = _satisfaction_part(
         satisfaction or survey, sat_sheet if satisfaction else sheet, sat_mapping, sat_scale,
@@ -540,7 +552,7 @@ def report_cmd(
     worse_positive: WorseOpt = False, exclude_qr: ExcludeQROpt = False, by: ByOpt = None,
     customer_types: CustomerTypesOpt = None, key_account_spend: KeySpendOpt = 3000.0,
     n_boot: BootOpt = 2000, seed: SeedOpt = 0, dpi: DpiOpt = 150, weight: WeightOpt = None,
-    sat_weight: SatWeightOpt = None, lang: LangOpt = Lang.en,
+    sat_weight: SatWeightOpt = None, links: LinksOpt = None, lang: LangOpt = Lang.en,
     quiet: Annotated[bool, _flag("--quiet", "No progress spinner; print only the files written.", "-q")] = False,
 ) -> None:  # fmt: skip
     """The quarterly report: a workbook and a PDF with key findings, Kano, IPA, segments and waves.
@@ -559,7 +571,7 @@ def report_cmd(
         stats=_stats_options(table, rule, threshold, worse_positive, exclude_qr),
         bootstrap=BootstrapOptions(n_boot, seed),
         segments=SegmentOptions(by, customer_types, key_account_spend),
-        output=OutputOptions(output, lang.value, dpi=dpi),
+        output=OutputOptions(output, lang.value, dpi=dpi), links=links,
     )  # fmt: skip
     part = None if satisfaction is None else _satisfaction_part(
         satisfaction, sat_sheet, sat_mapping, sat_scale, labels, min_items, customer_types,

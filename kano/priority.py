@@ -24,6 +24,8 @@ satisfaction_pct``; ``gap`` is recomputed as their difference).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 import pandas as pd
 
@@ -38,6 +40,7 @@ def priority_list(
     kano_summary: pd.DataFrame,
     ipa_table: pd.DataFrame,
     satisfaction_cross: float | None = None,
+    links: Mapping[str, str] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Rank services by the Kano × IPA rule.
 
@@ -49,14 +52,19 @@ def priority_list(
         ``service`` (or ``driver``), ``importance_pct``, ``satisfaction_pct``
         on 0–100 (e.g. ``satisfaction.ipa(...).table``).
     satisfaction_cross:
-        Satisfaction crosshair on 0–100; the mean over the matched services
-        when ``None``.
+        Satisfaction crosshair on 0–100; when ``None``, the mean satisfaction of the
+        IPA rows matched (each once, however many services share it).
+    links:
+        Kano service -> the IPA row (its ``service``/``driver`` value) that measures it,
+        for services named differently in the two surveys (:func:`kano.io.links.read_links`);
+        other services are matched by name.
 
     Returns
     -------
     (priorities, unmatched). ``priorities``: ``rank, service, tier`` (a code of
     :data:`TIERS`), ``category, better, worse, importance_pct, satisfaction_pct,
-    gap, satisfaction_cross`` (the crosshair the tiers used);
+    gap, satisfaction_cross`` (the crosshair the tiers used), ``driver`` (the IPA row
+    matched);
     ``unmatched``: services found in only one of the tables (``service, in`` =
     ``Kano`` or ``IPA``). Services are matched by name, ignoring case, width,
     spaces and punctuation.
@@ -66,25 +74,26 @@ def priority_list(
     if missing:
         raise OptionError(f"the IPA table lacks the column(s) {', '.join(sorted(missing))}")
     kano = kano_summary[["service", "category", "better", "worse"]].copy()
-    kano["key"] = kano["service"].map(key)
+    links = dict(links or {})
+    kano["key"] = [key(links.get(s, s)) for s in kano["service"]]
     ipa = ipa[["service", "importance_pct", "satisfaction_pct"]].rename(
-        columns={"service": "ipa_service"}
+        columns={"service": "driver"}
     )
-    ipa["key"] = ipa["ipa_service"].map(key)
+    ipa["key"] = ipa["driver"].map(key)
     merged = kano.merge(ipa, on="key", how="inner")
     unmatched = pd.DataFrame(
         [(s, "Kano") for s in kano.loc[~kano["key"].isin(ipa["key"]), "service"]]
-        + [(s, "IPA") for s in ipa.loc[~ipa["key"].isin(kano["key"]), "ipa_service"]],
+        + [(s, "IPA") for s in ipa.loc[~ipa["key"].isin(kano["key"]), "driver"]],
         columns=["service", "in"],
     )
     if merged.empty:
         raise OptionError(
             "no service appears in both the Kano and the satisfaction data; name them alike "
             f"or give a link file ({{opt:links}}) (Kano: {', '.join(map(str, kano['service'][:6]))}; "
-            f"IPA: {', '.join(map(str, ipa['ipa_service'][:6]))})"
+            f"IPA: {', '.join(map(str, ipa['driver'][:6]))})"
         )
     cross = (
-        float(merged["satisfaction_pct"].mean())
+        float(merged.drop_duplicates("key")["satisfaction_pct"].mean())
         if satisfaction_cross is None
         else satisfaction_cross
     )
@@ -114,6 +123,6 @@ def priority_list(
     merged["rank"] = np.arange(1, len(merged) + 1)
     merged["tier"] = [TIERS[t] for t in merged["tier_index"]]
     merged["satisfaction_cross"] = cross
-    cols = ["rank", "service", "tier", "category", "better", "worse", "importance_pct",
-            "satisfaction_pct", "gap", "satisfaction_cross"]  # fmt: skip
+    cols = ["rank", "service", "tier", "category", "better", "worse", "driver",
+            "importance_pct", "satisfaction_pct", "gap", "satisfaction_cross"]  # fmt: skip
     return merged[cols], unmatched

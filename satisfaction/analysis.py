@@ -456,7 +456,7 @@ def segment_data(survey: Survey) -> pd.DataFrame:
 def _segment_note(code: str, segment: object, by: str, **params: object) -> Note:
     """A note about one segment; value-segment codes are named when rendered."""
     kinds = {"segment": "segment"} if by == "value_segment" else {}
-    return NamedNote(f"sat_{code}", {"segment": str(segment), **params}, kinds)
+    return NamedNote(f"sat_{code}", {"segment": str(segment), **params}, kinds=kinds)
 
 
 def _segment_tables(

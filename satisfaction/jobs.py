@@ -15,12 +15,12 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from kano.shared.errors import OptionError
+from kano.shared.errors import KanoError, OptionError
 from kano.shared.i18n import check_lang, text
 from kano.shared.jobs import JobResult, PendingPart, ReportPart
 from kano.shared.output import check_output_path, output_kind, write_csv, write_json
@@ -138,11 +138,14 @@ class DriversOptions(SurveyOptions):
 class ReportPartOptions(SurveyOptions):
     """The satisfaction half of the quarterly report: the reading options and
     ``bootstrap`` (the report's resamples; the IPA uses at most
-    :data:`REPORT_BOOTSTRAP`), ``seed``, ``lang``."""
+    :data:`REPORT_BOOTSTRAP`), ``seed``, ``lang``; ``option_names``: the names the
+    calling job gives these options (``{"scale": "sat_scale"}``: ``kano report`` reads a
+    Kano file too), used in notes and errors."""
 
     bootstrap: int = BOOTSTRAP
     seed: int = 0
     lang: str = "en"
+    option_names: Mapping[str, str] = field(default_factory=dict)
 
 
 def parse_zones(value: tuple[float, float] | str | None) -> tuple[float, float] | None:
@@ -393,7 +396,7 @@ def report_part(options: ReportPartOptions) -> ReportPart:
         tables=tables,
         findings=analysis.findings,
         finding_lines=tuple(finding_text(f, lang) for f in analysis.findings),
-        notes=analysis.notes,
+        notes=tuple(n.renamed(options.option_names) for n in analysis.notes),
         inputs=(("satisfaction", survey.table.path, {}),
                 ("satisfaction_mapping", options.mapping, {})),
         settings={"sat_importance": analysis.importance, "sat_crosshair": result.crosshair_rule,
@@ -404,4 +407,11 @@ def report_part(options: ReportPartOptions) -> ReportPart:
 def pending_part(options: ReportPartOptions) -> PendingPart:
     """:func:`report_part` for a job that checks its outputs against these inputs first
     (``kano report``, ``kano priority``)."""
-    return PendingPart(tuple(_input_paths(options)), lambda: report_part(options))
+
+    def build() -> ReportPart:
+        try:
+            return report_part(options)
+        except KanoError as exc:  # name the flags of the calling job (--sat-scale)
+            raise exc.renamed(options.option_names) from None
+
+    return PendingPart(tuple(_input_paths(options)), build)

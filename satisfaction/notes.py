@@ -40,7 +40,7 @@ class NamedNote(Note):
             codes = params[key]
             named = [name(kind, c, lang) for c in (codes if isinstance(codes, tuple) else (codes,))]
             params[key] = tuple(named) if isinstance(codes, tuple) else named[0]
-        return Note(self.code, params).text(lang)
+        return Note(self.code, params, options=self.options).text(lang)
 
 
 def note(code: str, **params: object) -> Note:
@@ -50,4 +50,6 @@ def note(code: str, **params: object) -> Note:
 
 def driver_note(code: str, drivers: Iterable[str], **params: object) -> NamedNote:
     """The note ``sat_<code>`` naming ``drivers`` (parameter ``drivers``) in the output's language."""
-    return NamedNote(f"sat_{code}", {**params, "drivers": tuple(drivers)}, {"drivers": "driver"})
+    return NamedNote(
+        f"sat_{code}", {**params, "drivers": tuple(drivers)}, kinds={"drivers": "driver"}
+    )

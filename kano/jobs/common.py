@@ -44,3 +44,20 @@ def input_files(surveys: Sequence[Path], read: ReadOptions, stats: StatsOptions,
     else:
         items = [("survey_k", p, {"k": k}) for k, p in enumerate(surveys, 1)]
     return [*items, *read.inputs(), ("table", stats.table_file(), {}), *extra]
+
+
+def ipa_links(path: Path | None, services: Sequence[str], ipa) -> dict[str, str]:
+    """The link file's Kano service -> IPA driver (none without a file). A driver may be
+    named by its code or by its name in either language (the names the reports show)."""
+    if path is None:
+        return {}
+    from kano.io.links import read_links
+    from kano.shared.i18n import LANGS, has, name
+
+    column = "driver" if "driver" in ipa else "service"
+    aliases: dict[str, str] = {}
+    for driver in ipa[column]:
+        aliases[str(driver)] = str(driver)
+        if has(f"driver.{driver}", "en"):
+            aliases.update({name("driver", driver, lang): str(driver) for lang in LANGS})
+    return read_links(path, services, aliases)

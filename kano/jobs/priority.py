@@ -11,7 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kano.jobs.common import check_outputs, input_files, read_settings, stats_settings
+from kano.jobs.common import (
+    check_outputs,
+    input_files,
+    ipa_links,
+    read_settings,
+    stats_settings,
+)
 from kano.jobs.options import OutputOptions, ReadOptions, StatsOptions
 from kano.jobs.reading import read_kano
 from kano.priority import priority_list
@@ -27,15 +33,18 @@ from kano.tables import evaluation_table
 @dataclass(frozen=True)
 class PriorityOptions:
     """``kano priority``: the Kano survey, how it is read and summarised, where the list goes
-    (default ``<survey>_priority.xlsx``)."""
+    (default ``<survey>_priority.xlsx``); ``links``: the link file of Kano services to
+    satisfaction drivers named differently (:mod:`kano.io.links`)."""
 
     survey: Path
     read: ReadOptions = field(default_factory=ReadOptions)
     stats: StatsOptions = field(default_factory=StatsOptions)
     output: OutputOptions = field(default_factory=OutputOptions)
+    links: Path | None = None
 
     def __post_init__(self):
         object.__setattr__(self, "survey", Path(self.survey))
+        object.__setattr__(self, "links", Path(self.links) if self.links else None)
 
     @property
     def target(self) -> Path:
@@ -60,7 +69,8 @@ def run(options: PriorityOptions, satisfaction: ReportPart | PendingPart) -> Pri
     lang = options.output.lang
     out = options.target
     output_kind(out, OUTPUT_KINDS, OUTPUT_WHAT)
-    files = input_files([options.survey], options.read, options.stats)
+    files = input_files([options.survey], options.read, options.stats,
+                        [("links", options.links, {})])  # fmt: skip
     check_outputs([out], [*(p for _, p, _ in files), *part_inputs(satisfaction)])
     satisfaction = built(satisfaction)
     if satisfaction.lang != lang:
@@ -75,7 +85,8 @@ def run(options: PriorityOptions, satisfaction: ReportPart | PendingPart) -> Pri
     survey = read_kano(options.survey, options.read, lang)
     table = evaluation_table(options.stats.table)
     summary = summarize(survey, table, options.stats.summary)
-    priorities, unmatched = priority_list(summary, ipa)
+    links = ipa_links(options.links, survey.services, ipa)
+    priorities, unmatched = priority_list(summary, ipa, links=links)
     settings = {
         **read_settings(options.read, survey.layout, survey.answer_map),
         **stats_settings(table, options.stats),

@@ -21,7 +21,7 @@ import pandas as pd
 from kano.analysis import KanoAnalysis, analyze
 from kano.compare import GroupComparison, compare_waves
 from kano.io.survey import KanoSurvey
-from kano.jobs.common import check_outputs, read_settings, stats_settings
+from kano.jobs.common import check_outputs, ipa_links, read_settings, stats_settings
 from kano.jobs.options import (
     BootstrapOptions,
     OutputOptions,
@@ -58,7 +58,8 @@ OTHER_OUTPUT_SUFFIXES = (".csv", ".json", ".png", ".svg", ".xls", ".xlsm", ".ods
 class ReportOptions:
     """``kano report``: this quarter's survey (``survey``, labelled ``wave``), earlier waves
     (``previous``: (label, path), oldest first), how they are read and analysed, where the
-    report goes (``output.output``: a stem, or a name ending .xlsx or .pdf)."""
+    report goes (``output.output``: a stem, or a name ending .xlsx or .pdf); ``links``: the
+    link file of Kano services to satisfaction drivers (:mod:`kano.io.links`)."""
 
     survey: Path
     wave: str = "current"
@@ -68,9 +69,11 @@ class ReportOptions:
     bootstrap: BootstrapOptions = field(default_factory=BootstrapOptions)
     segments: SegmentOptions = field(default_factory=SegmentOptions)
     output: OutputOptions = field(default_factory=OutputOptions)
+    links: Path | None = None
 
     def __post_init__(self):
         object.__setattr__(self, "survey", Path(self.survey))
+        object.__setattr__(self, "links", Path(self.links) if self.links else None)
         previous = tuple((str(label), Path(p)) for label, p in self.previous)
         object.__setattr__(self, "previous", previous)
         labels = [label for label, _ in previous] + [self.wave]
@@ -186,6 +189,9 @@ def build(
             f"{options.output.lang!r}; build both in one language"
         )
     lang = options.output.lang
+    if options.links is not None and satisfaction is None:
+        raise OptionError("{opt:links} links Kano services to satisfaction drivers: give the "
+                          "satisfaction survey too ({opt:satisfaction})")  # fmt: skip
     table = evaluation_table(options.stats.table)
     step("read_kano")
     survey = read_kano(options.survey, options.read, lang)
@@ -207,7 +213,8 @@ def build(
         waves = compare_waves([*earlier, (options.wave, survey)], table, options.stats.summary,
                               n_boot=boot.n_boot, seed=boot.seed)  # fmt: skip
     inputs += [*options.read.inputs(), ("table", options.stats.table_file(), {}),
-               ("customer_types", options.segments.types_file(), {})]  # fmt: skip
+               ("customer_types", options.segments.types_file(), {}),
+               ("links", options.links, {})]  # fmt: skip
     priorities = unmatched = None
     if satisfaction is not None:
         inputs += list(satisfaction.inputs)
@@ -215,8 +222,9 @@ def build(
         if ipa is not None and len(ipa):
             from kano.priority import priority_list
 
+            links = ipa_links(options.links, survey.services, ipa)
             try:
-                priorities, unmatched = priority_list(kano.summary, ipa)
+                priorities, unmatched = priority_list(kano.summary, ipa, links=links)
             except OptionError:  # no service in both surveys: Kano alone ranks the needs
                 priorities = unmatched = None
     settings = {
@@ -367,7 +375,7 @@ def run(
     stem = options.stem
     inputs = [options.survey, *(p for _, p in options.previous), options.read.mapping,
               options.read.answers, options.read.labels, options.stats.table_file(),
-              options.segments.types_file(), *part_inputs(satisfaction)]  # fmt: skip
+              options.segments.types_file(), options.links, *part_inputs(satisfaction)]  # fmt: skip
     check_outputs([*report_paths(stem), *chart_paths(stem)], inputs)
     if isinstance(satisfaction, PendingPart) and progress is not None:
         progress("satisfaction")

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kano.shared.i18n import boolean, category_label, header, name, text
+from kano.shared.i18n import boolean, category_label, has, header, name, text
 from kano.shared.output import output_kind, write_csv, write_json
 from kano.shared.provenance import MethodItem, method_rows
 from kano.shared.records import Finding, note_text
@@ -249,6 +249,9 @@ def priority_words(priorities: pd.DataFrame, lang: str) -> pd.DataFrame:
     out = priorities.copy()
     out["reason"] = [reason_text(row, lang) for row in out.itertuples()]  # one per service
     out["tier"] = [text(f"tier.{t}", lang) for t in out["tier"]]
+    if "driver" in out:  # a recognised driver is a code: its name in lang
+        out["driver"] = [name("driver", d, lang) if has(f"driver.{d}", lang) else d
+                         for d in out["driver"]]  # fmt: skip
     return out.drop(columns="satisfaction_cross")
 
 

@@ -15,6 +15,7 @@ from kano.render.sheets import source_words
 from kano.shared.i18n import category_label, header, text
 from kano.shared.jobs import JobResult
 from kano.shared.records import note_text
+from kano.shared.text import key
 
 _SUMMARY_COLUMNS = ("service", "n", "A", "O", "M", "I", "R", "Q", "category", "fong_category",
                     "better", "worse")  # fmt: skip
@@ -170,8 +171,9 @@ def priority_lines(result) -> Iterator[object]:
 
     lang = result.lang
     shown = priority_words(result.tables["priorities"], lang)
-    for row in shown.itertuples():
-        yield f"{row.rank:>2}. {row.service} [{row.tier}]: {row.reason}"
+    for row, code in zip(shown.itertuples(), result.tables["priorities"]["driver"], strict=True):
+        via = "" if key(code) == key(row.service) else f" ({row.driver})"  # linked: say by what
+        yield f"{row.rank:>2}. {row.service}{via} [{row.tier}]: {row.reason}"
     unmatched = result.tables["unmatched"]
     if len(unmatched):
         yield text("cli.not_in_both", lang, services=", ".join(map(str, unmatched["service"])))

@@ -11,7 +11,7 @@ the function) and ``--name`` on the command line (:meth:`KanoError.cli_message`)
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +27,18 @@ class KanoError(Exception):
     def cli_message(self) -> str:
         """The message with each option as its command-line flag (``--min-items``)."""
         return _OPTION.sub(lambda m: "--" + m.group(1).replace("_", "-"), super().__str__())
+
+    def renamed(self, names: Mapping[str, str]) -> KanoError:
+        """This error with its options renamed (``scale`` -> ``sat_scale``): where a job reads
+        a second file, its flags for that file carry another name."""
+        if self.args:
+            self.args = (rename_options(str(self.args[0]), names), *self.args[1:])
+        return self
+
+
+def rename_options(message: str, names: Mapping[str, str]) -> str:
+    """``message`` with each ``{opt:name}`` of ``names`` as ``{opt:names[name]}``."""
+    return _OPTION.sub(lambda m: f"{{opt:{names.get(m.group(1), m.group(1))}}}", message)
 
 
 class InputFileError(KanoError):

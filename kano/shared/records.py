@@ -38,15 +38,27 @@ class Note:
 
     code: str
     params: Mapping[str, object] = field(default_factory=dict)
+    #: option -> the name a job gives it (``scale`` -> ``sat_scale`` for a second file)
+    options: Mapping[str, str] = field(
+        default_factory=dict, compare=False, repr=False, kw_only=True
+    )
 
     def __post_init__(self):
         object.__setattr__(self, "params", _frozen(self.params))
+        object.__setattr__(self, "options", _frozen(self.options))
 
     def text(self, lang: str = "en") -> str:
         """The note in ``lang`` (a note or list given as a value is put in words too)."""
         from kano.shared.i18n import text
 
-        return text(f"note.{self.code}", lang, **_words(self.params, lang))
+        return text(f"note.{self.code}", lang, options=self.options,
+                    **_words(self.params, lang))  # fmt: skip
+
+    def renamed(self, names: Mapping[str, str]) -> Note:
+        """The note with its options named as a job names them (see :attr:`options`)."""
+        import dataclasses
+
+        return dataclasses.replace(self, options={**self.options, **names})
 
     def __str__(self) -> str:
         return self.text("en")

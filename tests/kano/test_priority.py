@@ -103,3 +103,53 @@ def test_errors():
         priority_list(kano, other)
     with pytest.raises(OptionError, match="satisfaction_pct"):
         priority_list(kano, ipa.drop(columns="satisfaction_pct"))
+
+
+# --- links: Kano services measured by a driver of another name ----------------------------
+
+
+def test_linked_services_share_their_drivers_numbers_and_the_crosshair_counts_each_once():
+    kano = pd.DataFrame(
+        [("Hotline", "M", 0.30, -0.80), ("Manager", "O", 0.55, -0.60),
+         ("Bill SMS", "I", 0.20, -0.30), ("price", "O", 0.50, -0.70)],
+        columns=["service", "category", "better", "worse"],
+    )  # fmt: skip
+    ipa = pd.DataFrame(
+        [("service", 80.0, 50.0), ("billing", 70.0, 90.0), ("price", 90.0, 40.0),
+         ("network", 60.0, 60.0)],
+        columns=["driver", "importance_pct", "satisfaction_pct"],
+    )  # fmt: skip
+    links = {"Hotline": "service", "Manager": "service", "Bill SMS": "billing"}
+    got, unmatched = priority_list(kano, ipa, links=links)
+    # crosshair: the drivers matched once each: (50 + 90 + 40) / 3 = 60
+    assert got["satisfaction_cross"].unique().tolist() == [60.0]
+    rows = got.set_index("service")
+    # Hotline (M) and Manager (O) both read service's 80 / 50: M below 60 -> fix first;
+    # O with gap 80 - 50 = 30 -> improve; price (O, named alike) gap 90 - 40 = 50 -> improve first
+    assert rows.loc["Hotline", ["driver", "importance_pct", "satisfaction_pct"]].tolist() == [
+        "service", 80.0, 50.0]  # fmt: skip
+    assert got["service"].tolist() == ["Hotline", "price", "Manager", "Bill SMS"]
+    assert got["tier"].tolist() == ["fix_first", "improve", "improve", "low_priority"]
+    assert unmatched.values.tolist() == [["network", "IPA"]]
+
+
+def test_link_file_lines_are_checked(tmp_path):
+    from kano.io.links import read_links
+    from kano.shared.errors import MappingFileError
+
+    drivers = {"service": "service", "Service quality": "service", "服务质量": "service"}
+    path = tmp_path / "links.csv"
+    path.write_text("service,driver\n１００００热线,服务质量\n", encoding="utf-8")
+    # width and case are ignored: the full-width digits name the service 10000热线
+    assert read_links(path, ["10000热线"], drivers) == {"10000热线": "service"}
+    path.write_text("service,driver\n10000热线,服务\n", encoding="utf-8")
+    with pytest.raises(MappingFileError, match=r"line 2: '服务' is no driver .* '服务质量'"):
+        read_links(path, ["10000热线"], drivers)
+    path.write_text("service,driver\n热线,服务质量\n", encoding="utf-8")
+    with pytest.raises(MappingFileError, match=r"line 2: '热线' is no service of the Kano"):
+        read_links(path, ["10000热线"], drivers)
+    path.write_text("service: 服务质量\n", encoding="utf-8")
+    path = path.rename(tmp_path / "links.yaml")
+    path.write_text("10000热线: 服务质量\n10000热线 : service\n", encoding="utf-8")
+    with pytest.raises(MappingFileError):  # the same service twice
+        read_links(path, ["10000热线"], drivers)

@@ -23,6 +23,7 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 Q3 = EXAMPLES / "carrier_survey_wjx.xlsx"
 Q2 = EXAMPLES / "carrier_survey_2026Q2_wjx.xlsx"
 SAT = EXAMPLES / "satisfaction_2026Q3.xlsx"
+LINKS = EXAMPLES / "links_2026Q3.csv"
 EPOCH = "1780000000"  # 2026-05-28T20:26:40+00:00
 CHARTS = ["shares", "better_worse", "continuous", "trend_better", "trend_worse", "ipa",
           "derived", "zones", "nps"]  # fmt: skip
@@ -38,7 +39,8 @@ def report_run(folder: Path, *extra) -> dict:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
         result = invoke("report", Q3, "--previous", Q2, "--previous-wave", "2026Q2",
-                        "--wave", "2026Q3", "--satisfaction", SAT, "--bootstrap", 200,
+                        "--wave", "2026Q3", "--satisfaction", SAT, "--links", LINKS,
+                        "--bootstrap", 200,
                         "--dpi", 30, "-o", stem, *extra)  # fmt: skip
     assert result.exit_code == 0, result.output
     return {"result": result, "stem": stem, "folder": folder,
@@ -346,3 +348,43 @@ def test_classify_csv_output_neutralises_formulas(hostile_csv):
     frame = pd.read_csv(out, encoding="utf-8-sig", dtype=str)
     assert sorted(frame["service"]) == sorted("'" + s for s in HOSTILE)
     assert frame["A"].str.fullmatch(r"\d+").all()  # numbers are not quoted
+
+
+# --- the Kano × IPA priority list on the shipped examples ---------------------------------
+
+
+def test_priority_list_of_the_shipped_examples(tmp_path):
+    out = tmp_path / "p.xlsx"
+    result = invoke("priority", Q3, "--satisfaction", SAT, "--links", LINKS, "-o", out)
+    assert result.exit_code == 0, result.output
+    rows = list(openpyxl.load_workbook(out)["Priority list"].iter_rows(values_only=True))
+    head = list(rows[0])
+    got = {r[head.index("Service")]: r for r in rows[1:]}
+    assert len(got) == 10  # every Kano service is linked to a driver
+    # the hotline is must-be (M) and measured by service quality, whose satisfaction
+    # (62.5 on 0-100) is below the mean of the six drivers matched: fix first
+    hotline = got["10000/1860免费客服热线"]
+    assert hotline[head.index("Action")] == "fix first"
+    assert hotline[head.index("Driver")] == "Service quality"
+    method = dict(openpyxl.load_workbook(out)["Method"].iter_rows(values_only=True))
+    assert method["Link file (Kano services to drivers)"] == str(LINKS)
+
+
+def test_report_has_the_priority_list_page_and_sheet(zh_run, en_run):
+    assert "优先级清单" in openpyxl.load_workbook(zh_run["xlsx"]).sheetnames
+    text = "".join("".join(pdf_pages(en_run["pdf"])).split())
+    assert "Toppriorities" in text and "Prioritylist" in text
+    assert "Mostharmfulifmissing" not in text  # the list joins Kano and IPA
+
+
+def test_links_without_satisfaction_is_refused(tmp_path):
+    line = one_line_error(invoke("report", Q3, "--links", LINKS, "-o", tmp_path / "r"))
+    assert "--links" in line and "--satisfaction" in line
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_bad_satisfaction_file_names_the_sat_flags(tmp_path):
+    sat = tmp_path / "sat.csv"
+    sat.write_text("id,imp_a,sat_a\n1,5,11\n2,4,3\n", encoding="utf-8")
+    line = one_line_error(invoke("priority", Q3, "--satisfaction", sat, "-o", tmp_path / "p.xlsx"))
+    assert line.endswith("declare the scale with --sat-scale LOW-HIGH")

@@ -51,10 +51,17 @@ def check_lang(lang: object) -> str:
 _OPTION = re.compile(r"\{opt:([a-z_]+)\}")
 
 
-def text(key: str, lang: str, **params: object) -> str:
+def text(key: str, lang: str, *, options: Mapping[str, str] | None = None,
+         **params: object) -> str:  # fmt: skip
     """The words of ``key`` in ``lang``, with ``{name}`` fields filled from ``params``;
-    ``{opt:name}`` is the command-line flag ``--name`` (outputs are read beside the CLI)."""
-    template = _OPTION.sub(lambda m: "--" + m.group(1).replace("_", "-"), CATALOGUE[lang][key])
+    ``{opt:name}`` is the command-line flag ``--name`` (outputs are read beside the CLI),
+    or ``--<options[name]>`` where a job names the option otherwise (``--sat-scale``)."""
+    names = options or {}
+
+    def flag(m: re.Match) -> str:
+        return "--" + names.get(m.group(1), m.group(1)).replace("_", "-")
+
+    template = _OPTION.sub(flag, CATALOGUE[lang][key])
     return template.format(**params) if params else template.replace("{{", "{").replace("}}", "}")
 
 
