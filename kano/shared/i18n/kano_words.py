@@ -392,10 +392,10 @@ EN.update(
         "segment.action_O": "improve it for {groups}",
         "segment.action_A": "promote it to {groups}",
         "segment.action_sep": "; ",
-        "test.chi2": "chi2",
-        "test.fisher": "fisher",
-        "test.fisher (Monte Carlo)": "fisher (Monte Carlo)",
-        "test.chi2 (R+Q pooled)": "chi2, R and Q pooled",
+        "test.chi2": "χ² test",
+        "test.fisher": "Fisher's exact test",
+        "test.fisher (Monte Carlo)": "Fisher's exact test, Monte Carlo",
+        "test.chi2 (R+Q pooled)": "χ² test, R and Q pooled",
     }
 )
 ZH.update(
