@@ -166,7 +166,13 @@ def _segment_table(report, lang: str) -> pd.DataFrame:
     difference: the evidence behind the segment findings, which the findings page words."""
     seg = report.kano.segments
     g = seg.groups
-    label = (lambda v: name("segment", v, lang)) if seg.coded else str
+
+    def label(value) -> str:  # a header: the catalogue's word opens with a capital
+        if not seg.coded:
+            return str(value)
+        word = name("segment", value, lang)
+        return word[:1].upper() + word[1:]
+
     cells = g.assign(cell=[
         f"{category_label(c, lang)} {g.at[i, f'share_{c}']:.0%}" if c in "AOMIRQ" and c else ""
         for i, c in zip(g.index, g["category"], strict=True)

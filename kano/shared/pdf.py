@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -96,8 +97,18 @@ def _cell(value: object) -> str:
     return f"[#{_s(value)}]"
 
 
+_FIGURE = re.compile(r"^\s*(?:[<>≤≥]\s*)?[-+−]?[\d.,]+\s*%?\s*$")
+
+
 def _numeric(column: pd.Series) -> bool:
-    return pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
+    """Whether a column holds figures: numbers, or texts that print one (``0.31``, ``3.5%``,
+    ``< 0.001``)."""
+    if pd.api.types.is_bool_dtype(column):
+        return False
+    if pd.api.types.is_numeric_dtype(column):
+        return True
+    shown = [str(v) for v in column if v is not None and str(v) not in ("", "nan")]
+    return bool(shown) and all(_FIGURE.match(v) for v in shown)
 
 
 def _table(block: Table) -> str:
