@@ -192,20 +192,9 @@ def _read_xlsx(path: Path, sheet: str | None) -> RawTable:
         book = pd.ExcelFile(path, engine="calamine")
     except Exception as exc:  # calamine raises its own types for damaged files
         raise InputFileError(f"{path}: cannot open the workbook ({_one_line(exc)})") from None
-    notes: tuple[Note, ...] = ()
     with book:
         names = [str(n) for n in book.sheet_names]
-        if sheet is None:
-            if not names:
-                raise InputFileError(f"{path}: the workbook has no sheets")
-            visible = _visible_sheets(book, names)
-            sheet = visible[0] if visible else names[0]
-            if sheet != names[0]:
-                notes = (Note("hidden_sheets", {"sheet": sheet}),)
-        elif sheet not in names:
-            raise InputFileError(
-                f"{path}: no sheet named {sheet!r}; the sheets are: {', '.join(map(repr, names))}"
-            )
+        sheet, notes = _choose_sheet(path, book, names, sheet)
         # The scan decompresses the sheet XML in a thread (zlib releases the GIL)
         # while calamine parses it, so it costs next to nothing on two cores.
         scan = ThreadPoolExecutor(max_workers=1)
@@ -264,10 +253,62 @@ def _read_sav(path: Path) -> RawTable:
     )
 
 
-def _visible_sheets(book: pd.ExcelFile, names: list[str]) -> list[str]:
+def _choose_sheet(
+    path: Path, book: pd.ExcelFile, names: list[str], sheet: str | None
+) -> tuple[str, tuple[Note, ...]]:
+    """The sheet to read and a note when sheets before it were skipped.
+
+    By default the first visible worksheet; chart, dialog and macro sheets hold no
+    table, so they are skipped like hidden ones, and naming one is an error that
+    lists the worksheets."""
+    kinds = _sheet_kinds(book)
+    if sheet is None:
+        if not names:
+            raise InputFileError(f"{path}: the workbook has no sheets")
+        visible = _visible_sheets(book, names)
+        chosen = visible[0] if visible else names[0]
+        first = next(iter(kinds), names[0])
+        return chosen, (Note("hidden_sheets", {"sheet": chosen}),) if chosen != first else ()
+    if sheet in names:
+        return sheet, ()
+    listed = ", ".join(map(repr, names)) or "(none)"
+    kind = kinds.get(sheet)
+    if kind is not None and kind != "worksheet":
+        raise InputFileError(
+            f"{path}: the sheet {sheet!r} is a {kind} sheet, which holds no table; "
+            f"the data sheets are: {listed}"
+        )
+    raise InputFileError(f"{path}: no sheet named {sheet!r}; the sheets are: {listed}")
+
+
+# python-calamine's sheet types, as words for messages
+_SHEET_KINDS = {"worksheet": "worksheet", "chartsheet": "chart", "dialogsheet": "dialog",
+                "macrosheet": "macro", "vba": "macro"}  # fmt: skip
+
+
+def _sheet_kinds(book: pd.ExcelFile) -> dict[str, str]:
+    """Every sheet of the workbook, in order, and its kind (``worksheet``, ``chart``,
+    ``dialog``, ``macro``); empty when the engine does not say."""
     try:
         meta = book.book.sheets_metadata
-        return [str(m.name) for m in meta if str(m.visible).rsplit(".", 1)[-1].lower() == "visible"]
+        return {
+            str(m.name): _SHEET_KINDS.get(str(m.typ).rsplit(".", 1)[-1].lower(), "worksheet")
+            for m in meta
+        }
+    except Exception:  # another engine or an old python-calamine
+        return {}
+
+
+def _visible_sheets(book: pd.ExcelFile, names: list[str]) -> list[str]:
+    """The visible worksheets (not chart, dialog or macro sheets), in order."""
+    try:
+        meta = book.book.sheets_metadata
+        return [
+            str(m.name)
+            for m in meta
+            if str(m.visible).rsplit(".", 1)[-1].lower() == "visible"
+            and _SHEET_KINDS.get(str(m.typ).rsplit(".", 1)[-1].lower()) == "worksheet"
+        ]
     except Exception:  # another engine or an old python-calamine: keep the first sheet
         return names
 

@@ -176,6 +176,26 @@ def write_xlsx(
     return make
 
 
+def write_xlsx_chart_first(rows: Rows) -> Callable[[Path], None]:
+    """Workbook by openpyxl whose first sheet is a chart sheet (a bar chart of column B)."""
+
+    def make(path: Path) -> None:
+        from openpyxl import Workbook
+        from openpyxl.chart import BarChart, Reference
+
+        book = Workbook()
+        ws = book.active
+        ws.title = "Data"
+        for row in rows:
+            ws.append(row)
+        chart = BarChart()
+        chart.add_data(Reference(ws, min_col=2, min_row=1, max_row=len(rows)))
+        book.create_chartsheet("Chart1", 0).add_chart(chart)
+        book.save(path)
+
+    return make
+
+
 def write_xlsx_cached(rows: Rows, cells: dict[str, tuple[str, object]]) -> Callable[[Path], None]:
     """Workbook by xlsxwriter with formula cells and their saved results, as Excel saves them.
 
@@ -513,6 +533,10 @@ def cases() -> list[Case]:
     add(_kano("hidden_sheet_asked_for", "structure", write_xlsx(base, before=hidden),
               "PairingError", ("hidden_sheet_asked_for.xlsx, sheet 'Lookup'",), ext="xlsx",
               args=(*CLASSIFY, "--sheet", "Lookup")))  # fmt: skip
+    add(_kano("chartsheet_first", "structure", write_xlsx_chart_first(base), ext="xlsx"))
+    add(_kano("chartsheet_asked_for", "structure", write_xlsx_chart_first(base), "InputFileError",
+              ("chartsheet_asked_for.xlsx", "'Chart1' is a chart sheet", "data sheets are: 'Data'"),
+              ext="xlsx", args=(*CLASSIFY, "--sheet", "Chart1")))  # fmt: skip
     add(_kano("xls_renamed", "structure", write_bytes(xls_bytes()), "InputFileError",
               ("old .xls", "save it as .xlsx"), ext="xlsx"))  # fmt: skip
     add(_kano("ods_renamed", "structure", write_bytes(ods_bytes()), "InputFileError",
