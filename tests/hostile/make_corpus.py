@@ -463,6 +463,36 @@ def cases() -> list[Case]:
     add(_kano("latin1_bytes", "encoding", write_csv(latin, encoding="latin-1"), "InputFileError",
               ("latin1_bytes.csv", "encoding", "CSV UTF-8")))  # fmt: skip
 
+    # legacy CJK encodings (issue 12): Big5 bytes are valid GBK too, but rare hanzi
+    tw_names = ("熱線服務", "貴賓廳")
+    tw = {1: "我喜歡", 2: "它應該是那樣", 3: "我持中立態度", 4: "我可以忍受", 5: "我不喜歡"}
+    tw_rows = kano_rows(tw_names, answer=tw.get, header=lambda s, side: f"{s}_{'正向' if side == 'functional' else '反向'}")  # fmt: skip
+    add(_kano("big5", "encoding", write_csv(tw_rows, encoding="big5"), counts=counts_for(tw_names)))
+    add(_kano("big5_headers_only", "encoding", write_csv(kano_rows(tw_names), encoding="big5"),
+              counts=counts_for(tw_names)))  # fmt: skip
+    ja_names = ("ホットライン", "ラウンジ")
+    add(_kano("shift_jis", "encoding", write_csv(kano_rows(ja_names), encoding="shift_jis"),
+              counts=counts_for(ja_names)))  # fmt: skip
+    ko_names = ("핫라인", "라운지")
+    ko_rows = kano_rows(ko_names)
+    add(_kano("euc_kr_ambiguous", "encoding", write_csv(ko_rows, encoding="euc_kr"),
+              "InputFileError", ("euc_kr_ambiguous.csv", "cannot tell", "EUC-KR", "--encoding",
+                                 "euc-kr")))  # fmt: skip
+    add(_kano("euc_kr_declared", "encoding", write_csv(ko_rows, encoding="euc_kr"),
+              counts=counts_for(ko_names), args=(*CLASSIFY, "--encoding", "euc-kr")))  # fmt: skip
+    add(_kano("gbk_declared", "encoding", write_csv(zh_rows + [[9, "(跳过)", "我不喜欢", "", ""]], encoding="gbk"),
+              counts=zh_counts, args=(*CLASSIFY, "--encoding", "gbk")))  # fmt: skip
+    add(_kano("encoding_unknown_name", "encoding", write_csv(base), "OptionError",
+              ("--encoding 'klingon' is not a text encoding",),
+              args=(*CLASSIFY, "--encoding", "klingon")))  # fmt: skip
+    add(_kano("encoding_on_workbook", "encoding", write_xlsx(base), "InputFileError",
+              ("encoding_on_workbook.xlsx", "--encoding applies to CSV"), ext="xlsx",
+              args=(*CLASSIFY, "--encoding", "big5")))  # fmt: skip
+    # over 1 MB of ASCII first (the sample is plain UTF-8), then one Big5 wording unknown
+    head = [base[0]] + [[k, 1, 5, 1, 4] for k in range(1, 60001)] + [[60001, 1, 5, "貓咪", 4]]
+    add(_kano("big5_after_long_ascii_head", "encoding", write_csv(head, encoding="big5"),
+              "UnknownAnswerError", ("big5_after_long_ascii_head.csv", "'貓咪'", "row 60002")))  # fmt: skip
+
     # --- structure ---
     add(_kano("empty_file", "structure", write_bytes(b""), "InputFileError", ("empty_file.csv", "empty")))  # fmt: skip
     add(_kano("whitespace_file", "structure", write_bytes(b"\r\n\r\n  \r\n"), "InputFileError",
@@ -656,6 +686,16 @@ def cases() -> list[Case]:
               write_csv(kano_rows(("=HYPERLINK(\"x\")", "Network"))),
               files={"sat.csv": write_csv(sat)},
               args=("priority", "{in}", "--satisfaction", "{f:sat.csv}", "-o", "{out}")))  # fmt: skip
+
+    sat_ko = sat_rows(segment=["서울", "부산"])
+    add(_kano("priority_sat_encoding_ambiguous", "commands", write_csv(sat_kano), "InputFileError",
+              ("sat.csv", "cannot tell the text encoding", "--sat-encoding"),
+              files={"sat.csv": write_csv(sat_ko, encoding="euc_kr")},
+              args=("priority", "{in}", "--satisfaction", "{f:sat.csv}", "-o", "{out}")))  # fmt: skip
+    add(_kano("priority_sat_encoding_declared", "commands", write_csv(sat_kano),
+              files={"sat.csv": write_csv(sat_ko, encoding="euc_kr")},
+              args=("priority", "{in}", "--satisfaction", "{f:sat.csv}", "-o", "{out}",
+                    "--sat-encoding", "euc-kr")))  # fmt: skip
 
     def _sat(name, make, error=None, message=(), means=None, cmd="ipa", ext="csv", extra=()):
         return Case(name, "satisfaction", f"{name}.{ext}", make,
