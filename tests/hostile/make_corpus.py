@@ -636,6 +636,16 @@ def cases() -> list[Case]:
     add(_kano("duplicate_ids", "values", with_cell(base, 3, "id", 101), "InvalidValueError",
               ("row 3, column 'id': 101", "unique")))  # fmt: skip
 
+    # TRUE/FALSE cells (issue 12): pandas' factorize puts True with 1
+    add(_kano("bool_answer_xlsx", "values", write_xlsx(with_cell(base, 9, "Lounge_functional", True)),
+              "UnknownAnswerError", ("bool_answer_xlsx.xlsx, sheet 'Data'",
+                                     "True (1 cell, row 9, column 'Lounge_functional')",
+                                     "not answer codes"), ext="xlsx"))  # fmt: skip
+    add(_kano("bool_answer_csv", "values", with_cell(base, 9, "Lounge_functional", "TRUE"),
+              "UnknownAnswerError", ("bool_answer_csv.csv",
+                                     "'TRUE' (1 cell, row 9, column 'Lounge_functional')",
+                                     "not answer codes")))  # fmt: skip
+
     # --- user text that would be a formula in the output ---
     evil = ('=HYPERLINK("http://evil.example","click")', "+cmd|' /C calc'!A0")
     add(_kano("formula_service_names", "formula text", kano_rows(evil), counts=counts_for(evil)))
@@ -718,6 +728,12 @@ def cases() -> list[Case]:
     sat_seg = sat_rows(segment=segs)
     add(_sat("ipa_formula_segments", write_csv(sat_seg), means=sat_means(sat_seg),
              extra=("--by", "segment")))  # fmt: skip
+    add(_sat("ipa_bool_rating_xlsx", write_xlsx(with_cell(sat, 30, "sat_price", True)),
+             "UnknownLabelError", ("ipa_bool_rating_xlsx.xlsx, sheet 'Data'",
+                                   "True (1 cell, row 30, column 'sat_price')"), ext="xlsx"))  # fmt: skip
+    add(_sat("ipa_bool_rating_csv", write_csv(with_cell(sat, 30, "sat_price", "FALSE")),
+             "UnknownLabelError", ("ipa_bool_rating_csv.csv",
+                                   "'FALSE' (1 cell, row 30, column 'sat_price')")))  # fmt: skip
     add(_sat("drivers_utf8", write_csv(sat), cmd="drivers"))
     add(_sat("drivers_duplicate_columns", write_csv([["respondent_id", "sat_price", *sat[0][2:]], *sat[1:]]),
              "InputFileError", ("'sat_price'", "columns B and C"), cmd="drivers"))  # fmt: skip
