@@ -646,6 +646,22 @@ def cases() -> list[Case]:
                                      "'TRUE' (1 cell, row 9, column 'Lounge_functional')",
                                      "not answer codes")))  # fmt: skip
 
+    # a 5x5 evaluation table file with a letter that is no category (issue 12)
+    table_zh = [["功能＼反向", "喜欢", "理所当然", "无所谓", "能忍受", "不喜欢"],
+                ["喜欢", "Q", "A", "A", "A", "O"], ["理所当然", "R", "I", "I", "I", "M"],
+                ["无所谓", "R", "I", "Z", "I", "M"], ["能忍受", "R", "I", "I", "I", "M"],
+                ["不喜欢", "R", "R", "R", "R", "Q"]]  # fmt: skip
+    add(_kano("table_file_bad_letter", "values", base, "MappingFileError",
+              ("table.csv", "row 4, column D", "functional '无所谓', dysfunctional '无所谓'",
+               "'Z'"), files={"table.csv": write_csv(table_zh, encoding="gbk")},
+              args=(*CLASSIFY, "--table", "{f:table.csv}")))  # fmt: skip
+    plain = [r[1:] for r in table_zh[1:]]
+    plain[2][2], plain[4][0] = "I", "x"
+    add(_kano("table_file_bad_letter_plain", "values", base, "MappingFileError",
+              ("table.xlsx", "row 5, column A", "functional '5 dislike', dysfunctional '1 like'",
+               "'x'"), files={"table.xlsx": write_xlsx(plain)},
+              args=(*CLASSIFY, "--table", "{f:table.xlsx}")))  # fmt: skip
+
     # --- user text that would be a formula in the output ---
     evil = ('=HYPERLINK("http://evil.example","click")', "+cmd|' /C calc'!A0")
     add(_kano("formula_service_names", "formula text", kano_rows(evil), counts=counts_for(evil)))
