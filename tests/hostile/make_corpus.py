@@ -723,6 +723,37 @@ def cases() -> list[Case]:
               args=("priority", "{in}", "--satisfaction", "{f:sat.csv}", "-o", "{out}",
                     "--sat-encoding", "euc-kr")))  # fmt: skip
 
+    # --- map files (issue 12): every YAML reader goes through the one strict loader ---
+    laughs = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+        f"{x}: &{x} [{', '.join([f'*{p}'] * 10)}]\n"
+        for p, x in zip("abcdefgh", "bcdefghi", strict=True)
+    )  # 9 levels of 10: a billion "lol" once expanded
+    wide = (
+        "a: &a [" + ", ".join(["lol"] * 2000) + "]\n" + "".join(f"k{k}: *a\n" for k in range(6))
+    )  # 6 aliases only, but 12,000 values
+    bombs = {"laughs": (laughs, "more than 20 YAML aliases"),
+             "wide": (wide, "stand for more than 10,000 values"),
+             "loop": ("a: &a [x, *a]\n", "inside the entry it names")}  # fmt: skip
+    spend = kano_rows(extra={"monthly_spend": [100, 5000, 200, 300, 4000, 5000, 10, 20],
+                             "customer_type": ["VIP"] * 8})  # fmt: skip
+    readers = {
+        "mapping": ((*CLASSIFY, "--mapping", "{f:bomb.yaml}"), base),
+        "answers": ((*CLASSIFY, "--answers", "{f:bomb.yaml}"), base),
+        "labels": ((*CLASSIFY, "--labels", "{f:bomb.yaml}"), base),
+        "customer_types": ((*CLASSIFY, "--by", "value_segment", "--customer-types",
+                            "{f:bomb.yaml}", "--bootstrap", "20"), spend),
+        "links": (("priority", "{in}", "--satisfaction", "{f:sat.csv}", "-o", "{out}",
+                   "--links", "{f:bomb.yaml}"), sat_kano),
+        "sat_mapping": (("ipa", "{f:sat.csv}", "-o", "{out}", "--mapping", "{f:bomb.yaml}"), base),
+        "sat_labels": (("ipa", "{f:sat.csv}", "-o", "{out}", "--labels", "{f:bomb.yaml}"), base),
+    }  # fmt: skip
+    for reader, (args, rows) in readers.items():
+        for bomb, (text, words) in bombs.items():
+            add(_kano(f"yaml_{bomb}_{reader}", "maps", write_csv(rows), "MappingFileError",
+                      ("bomb.yaml", words), args=args,
+                      files={"bomb.yaml": write_bytes(text.encode()),
+                             "sat.csv": write_csv(sat)}))  # fmt: skip
+
     def _sat(name, make, error=None, message=(), means=None, cmd="ipa", ext="csv", extra=()):
         return Case(name, "satisfaction", f"{name}.{ext}", make,
                     (cmd, "{in}", "-o", "{out}", *extra), error, tuple(message), None, means)  # fmt: skip
