@@ -545,11 +545,18 @@ def read_mapping(path: str | Path) -> list[dict]:
     else:
         raise MappingFileError(f"{path}: mapping files are .csv or .yaml")
     out = []
+    seen: dict[str, str] = {}
     for rec, loc in zip(records, where, strict=True):
         role = rec.get("role", "").strip().lower()
         col = rec.get("column", "").strip()
         if not col:
             raise MappingFileError(f"{loc}: the column name is blank")
+        if col in seen:
+            raise MappingFileError(
+                f"{loc}: the column {col!r} is already mapped ({seen[col]}); each column has "
+                "one role: keep one of them"
+            )
+        seen[col] = loc
         if role not in ALL_ROLES:
             raise MappingFileError(
                 f"{loc}: unknown role {rec.get('role', '')!r}; use one of {', '.join(ALL_ROLES)}"

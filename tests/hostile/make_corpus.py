@@ -754,6 +754,42 @@ def cases() -> list[Case]:
                       files={"bomb.yaml": write_bytes(text.encode()),
                              "sat.csv": write_csv(sat)}))  # fmt: skip
 
+    # one column for two services, or for both sides; a key given twice (issue 12)
+    def _map_case(name, text, message, args=CLASSIFY, option="--mapping", rows=base, suffix="csv"):
+        fname = f"map.{suffix}"
+        return _kano(name, "maps", write_csv(rows), "MappingFileError", (fname, *message),
+                     args=(*args, option, f"{{f:{fname}}}"),
+                     files={fname: write_bytes(text.encode()), "sat.csv": write_csv(sat)})  # fmt: skip
+
+    head = "service,functional,dysfunctional\n"
+    add(_map_case("mapping_column_two_services", head + "Hotline,Hotline_functional,Hotline_dysfunctional\nLounge,Hotline_functional,Lounge_dysfunctional\n",
+                  ("line 3", "'Hotline_functional' is used for two services", "'Lounge'", "on line 2", "'Hotline'")))  # fmt: skip
+    add(_map_case("mapping_column_both_sides", head + "Hotline,Hotline_functional,Hotline_functional\nLounge,Lounge_functional,Lounge_dysfunctional\n",
+                  ("line 2", "'Hotline_functional' is both the functional and the dysfunctional column of 'Hotline'")))  # fmt: skip
+    add(_map_case("mapping_yaml_column_two_services", "Hotline:\n  functional: Hotline_functional\n  dysfunctional: Hotline_dysfunctional\nLounge:\n  functional: Lounge_functional\n  dysfunctional: Hotline_dysfunctional\n",
+                  ("entry 2", "'Hotline_dysfunctional' is used for two services", "in entry 1"), suffix="yaml"))  # fmt: skip
+    add(_map_case("mapping_yaml_bad_entry", "Hotline: Hotline_functional\n",
+                  ("service 'Hotline'", "[functional, dysfunctional"), suffix="yaml"))  # fmt: skip
+    add(_map_case("mapping_service_twice", head + "Hotline,Hotline_functional,Hotline_dysfunctional\nHotline,Lounge_functional,Lounge_dysfunctional\n",
+                  ("service 'Hotline' is listed twice, on line 2 and on line 3",)))  # fmt: skip
+    add(_map_case("mapping_yaml_duplicate_key", "Hotline: [Hotline_functional, Hotline_dysfunctional]\nHotline: [Lounge_functional, Lounge_dysfunctional]\n",
+                  ("lines 1 and 2", "'Hotline' is given twice"), suffix="yaml"))  # fmt: skip
+    add(_map_case("answers_yaml_duplicate_key", "Love it: like\nLove it: dislike\n",
+                  ("lines 1 and 2", "'Love it' is given twice"), option="--answers", suffix="yaml"))  # fmt: skip
+    add(_map_case("answers_csv_duplicate_key", "answer,code\nLove it,like\nlove it,dislike\n",
+                  ("lines 2 and 3", "'Love it' and 'love it'"), option="--answers"))  # fmt: skip
+    add(_map_case("labels_csv_duplicate_key", "label,value\nRather important,4\nRather important,5\n",
+                  ("line 3", "'Rather important' is already given on line 2"), option="--labels"))  # fmt: skip
+    add(_map_case("customer_types_csv_duplicate_key", "type,segment\nVIP,key_account\nvip,public\n",
+                  ("lines 2 and 3", "'vip' is given twice", "'VIP'"), option="--customer-types",
+                  args=(*CLASSIFY, "--by", "value_segment", "--bootstrap", "20"), rows=spend))  # fmt: skip
+    add(_map_case("links_csv_duplicate_key", "service,driver\nPrice,price\nPrice,network\n",
+                  ("lines 2 and 3", "'Price' is linked twice"), option="--links", rows=sat_kano,
+                  args=("priority", "{in}", "--satisfaction", "{f:sat.csv}", "-o", "{out}")))  # fmt: skip
+    add(_map_case("sat_mapping_column_twice", "column,role,driver\nsat_price,satisfaction,price\nsat_price,importance,network\n",
+                  ("row 3", "'sat_price' is already mapped", "row 2"),
+                  args=("ipa", "{f:sat.csv}", "-o", "{out}")))  # fmt: skip
+
     def _sat(name, make, error=None, message=(), means=None, cmd="ipa", ext="csv", extra=()):
         return Case(name, "satisfaction", f"{name}.{ext}", make,
                     (cmd, "{in}", "-o", "{out}", *extra), error, tuple(message), None, means)  # fmt: skip
