@@ -817,6 +817,15 @@ def cases() -> list[Case]:
     add(_sat("ipa_bool_rating_csv", write_csv(with_cell(sat, 30, "sat_price", "FALSE")),
              "UnknownLabelError", ("ipa_bool_rating_csv.csv",
                                    "'FALSE' (1 cell, row 30, column 'sat_price')")))  # fmt: skip
+    add(_sat("ipa_scale_1_to_12", write_xlsx(with_cell(sat, 5, "sat_price", 12)), "ScaleError",
+             ("ipa_scale_1_to_12.xlsx, sheet 'Data'", "run from 1 to 12",
+              "row 5, column 'sat_price': 12", "--scale LOW-HIGH"), ext="xlsx"))  # fmt: skip
+    add(Case("report_sat_scale_1_to_12", "satisfaction", "report_sat_scale_1_to_12.csv",
+             write_csv(sat_kano), ("report", "{in}", "--satisfaction", "{f:sat.csv}", "-o",
+                                   "{dir}/rep", "--bootstrap", "20", "--quiet"),
+             "ScaleError", ("sat.csv", "run from 1 to 12", "row 5, column 'sat_price': 12",
+                            "--sat-scale LOW-HIGH"),
+             files={"sat.csv": write_csv(with_cell(sat, 5, "sat_price", 12))}))  # fmt: skip
     add(_sat("drivers_utf8", write_csv(sat), cmd="drivers"))
     add(_sat("drivers_duplicate_columns", write_csv([["respondent_id", "sat_price", *sat[0][2:]], *sat[1:]]),
              "InputFileError", ("'sat_price'", "columns B and C"), cmd="drivers"))  # fmt: skip
