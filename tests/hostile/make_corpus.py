@@ -662,6 +662,13 @@ def cases() -> list[Case]:
                "'x'"), files={"table.xlsx": write_xlsx(plain)},
               args=(*CLASSIFY, "--table", "{f:table.xlsx}")))  # fmt: skip
 
+    # money that is not a finite amount of 0 or more (issue 12)
+    for name, value in (("spend_inf", "inf"), ("spend_negative", "-30")):
+        rows = kano_rows(extra={"monthly_spend": [100, value, 200, 300, 4000, 5000, 10, 20]})
+        add(_kano(name, "values", rows, "InvalidValueError",
+                  (f"{name}.csv", f"row 3, column 'monthly_spend': {value}", "0 or more"),
+                  args=(*CLASSIFY, "--by", "value_segment", "--bootstrap", "20")))  # fmt: skip
+
     # --- user text that would be a formula in the output ---
     evil = ('=HYPERLINK("http://evil.example","click")', "+cmd|' /C calc'!A0")
     add(_kano("formula_service_names", "formula text", kano_rows(evil), counts=counts_for(evil)))
