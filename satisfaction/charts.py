@@ -129,7 +129,7 @@ def derived_importance_bars(
     ax.set_yticks(y, [name("driver", d, lang) for d in t["driver"]])
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
     ax.set_xlabel(text("chart.sat_share", lang))
-    ax.set_title(text("chart.sat_derived", lang, outcome=derived.outcome))
+    ax.set_title(text("chart.sat_derived", lang, outcome=name("driver", derived.outcome, lang)))
     return ax
 
 

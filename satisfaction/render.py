@@ -114,7 +114,7 @@ def sheet(
 def derived_title(derived: DerivedImportance, lang: str) -> str:
     """``Outcome overall: R² = 0.512 [0.47, 0.55]; 1180 complete cases, 20 rows dropped``."""
     ci = f" [{derived.r2_low:.3f}, {derived.r2_high:.3f}]" if derived.bootstrap else ""
-    return text("title.sat_derived", lang, outcome=derived.outcome, r2=derived.r2, ci=ci,
+    return text("title.sat_derived", lang, outcome=name("driver", derived.outcome, lang), r2=derived.r2, ci=ci,
                 n_used=derived.n_used, n_dropped=derived.n_dropped)  # fmt: skip
 
 
@@ -191,7 +191,7 @@ def finding_text(finding: Finding, lang: str) -> str:
         key = "finding.sat_improve_p" if "p" in p else "finding.sat_improve"
         return text(key, lang, driver=name("driver", finding.subject, lang), **p)
     if finding.kind == "sat_model":
-        return text("finding.sat_model", lang, outcome=finding.subject, **p)
+        return text("finding.sat_model", lang, outcome=name("driver", finding.subject, lang), **p)
     return text(f"finding.{finding.kind}", lang, **p)
 
 

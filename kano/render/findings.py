@@ -40,6 +40,15 @@ def _segment_action(finding: Finding, lang: str) -> str:
 
 def finding_text(finding: Finding, lang: str = "en") -> str:
     """The sentence of one finding in ``lang``."""
+    words = _finding_words(finding, lang)
+    # A sentence that opens with the catalogue's segment word ("business customers treat …")
+    # starts with a capital; a segment named in the user's data stays as written.
+    if lang == "en" and finding.kind == "segment_difference" and finding.params.get("coded", False):
+        return words[:1].upper() + words[1:]
+    return words
+
+
+def _finding_words(finding: Finding, lang: str) -> str:
     kind = finding.kind
     if kind == "segment_difference":
         parts = []

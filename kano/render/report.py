@@ -27,8 +27,17 @@ from kano.render.sheets import (
     table_name,
     write_output,
 )
-from kano.shared.i18n import category_label, header, text
-from kano.shared.pdf import Bullets, Document, Figure, Paragraph, Section, Table, write_pdf
+from kano.shared.i18n import boolean, category_label, header, name, p_value, text
+from kano.shared.pdf import (
+    Bullets,
+    Document,
+    Figure,
+    Heading,
+    Paragraph,
+    Section,
+    Table,
+    write_pdf,
+)
 from kano.shared.plotting import save_figure
 from kano.shared.provenance import method_record
 from kano.shared.records import Finding, note_text
@@ -152,6 +161,34 @@ def _quality_table(report, lang: str) -> pd.DataFrame:
     )
 
 
+def _segment_table(report, lang: str) -> pd.DataFrame:
+    """Per service, the category and its share in each segment, and the test of the
+    difference: the evidence behind the segment findings, which the findings page words."""
+    seg = report.kano.segments
+    g = seg.groups
+    label = (lambda v: name("segment", v, lang)) if seg.coded else str
+    cells = g.assign(cell=[
+        f"{category_label(c, lang)} {g.at[i, f'share_{c}']:.0%}" if c in "AOMIRQ" and c else ""
+        for i, c in zip(g.index, g["category"], strict=True)
+    ])  # fmt: skip
+    wide = cells.pivot(index="service", columns="group", values="cell")
+    wide = wide.reindex(index=pd.unique(g["service"]), columns=pd.unique(g["group"]))
+    wide.columns = [label(c) for c in wide.columns]
+    tests = seg.tests[seg.tests["group_a"] == "all"].set_index("service")
+    wide[header("p_adjusted", lang)] = [
+        p_value(tests.at[s, "p_adjusted"], lang) for s in wide.index
+    ]
+    wide[header("significant", lang)] = [
+        boolean(tests.at[s, "significant"], lang) for s in wide.index
+    ]
+    return wide.rename_axis(header("service", lang)).reset_index()
+
+
+def _segment_block(report, lang: str) -> Table:
+    frame = _segment_table(report, lang)
+    return Table(frame, widths=(2, *[1.3] * (frame.shape[1] - 3), 1, 0.8))
+
+
 def _fig(files, chart: str, lang: str, width: float = 1.0) -> list[Figure]:
     if chart not in files:
         return []
@@ -163,9 +200,10 @@ def report_document(report, lang: str, files: dict[str, tuple[Path, Path]]) -> D
     satisfaction, segments, wave trends, and methods and data quality."""
     sections = [Section(text("report.findings", lang), tuple(
         block for heading, lines in findings_blocks(report, lang)
-        for block in (Paragraph(heading), Bullets(tuple(lines)))
+        for block in (Heading(heading.rstrip(":：")), Bullets(tuple(lines)))
     ))]  # fmt: skip
-    kano = [Table(_kano_table(report, lang), text("sheet.summary", lang), (3, *[1] * 11)),
+    widths = (3, 0.9, *[0.75] * 6, 1.5, 1, 1, 1.1)  # the category needs its word: M 必备
+    kano = [Table(_kano_table(report, lang), text("sheet.summary", lang), widths),
             *_fig(files, "better_worse", lang, 0.85), *_fig(files, "shares", lang),
             *_fig(files, "continuous", lang, 0.85)]  # fmt: skip
     sections.append(Section(text("report.kano", lang), tuple(kano)))
@@ -180,7 +218,7 @@ def report_document(report, lang: str, files: dict[str, tuple[Path, Path]]) -> D
         sections.append(Section(text("report.ipa", lang), tuple(blocks)))
     seg = report.findings["segments"]
     seg_blocks = (
-        (Bullets(tuple(record_text(r, lang) for r in seg)),)
+        (Paragraph(text("report.segments_pointer", lang)), _segment_block(report, lang))
         if seg
         else (
             Paragraph(

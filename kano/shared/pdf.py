@@ -31,6 +31,15 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Heading:
+    """A heading inside a section (level 2 by default): listed in the contents and the
+    PDF outline."""
+
+    text: str
+    level: int = 2
+
+
+@dataclass(frozen=True)
 class Bullets:
     items: tuple[str, ...]
 
@@ -87,22 +96,31 @@ def _cell(value: object) -> str:
     return f"[#{_s(value)}]"
 
 
+def _numeric(column: pd.Series) -> bool:
+    return pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
+
+
 def _table(block: Table) -> str:
     frame = block.frame
     n = frame.shape[1]
     widths = block.widths or (2.0, *([1.0] * (n - 1)))
     cols = "(" + ", ".join(f"{w:g}fr" for w in widths[:n]) + ",)"
-    head = ", ".join(f"[*#{_s(c)}*]" for c in frame.columns)
+    # Figures align right so that digits line up; words align left so that they read.
+    align = "(" + ", ".join("right" if _numeric(frame.iloc[:, k]) else "left"
+                            for k in range(n)) + ",)"  # fmt: skip
+    head = ", ".join(f"[#{_s(c)}]" for c in frame.columns)
     body = ",\n  ".join(", ".join(_cell(v) for v in row) for row in frame.itertuples(index=False))
-    title = f"#block(below: 0.4em)[#strong({_s(block.title)})]\n" if block.title else ""
+    title = f"#block(below: 0.4em)[#{_s(block.title)}]\n" if block.title else ""
     return (
         f"{title}#table(columns: {cols}, inset: 4pt, stroke: 0.4pt + luma(180),\n"
-        f"  align: (x, y) => if x == 0 {{ left }} else {{ right }},\n"
+        f"  align: {align}, fill: (x, y) => if y == 0 {{ luma(232) }},\n"
         f"  table.header({head}),\n  {body}\n)\n"
     )
 
 
 def _block(block: object, images: dict[Path, str]) -> str:
+    if isinstance(block, Heading):
+        return f"#heading(level: {block.level}, {_s(block.text)})\n"
     if isinstance(block, Paragraph):
         return f"#par({_s(block.text)})\n"
     if isinstance(block, Bullets):
@@ -130,7 +148,12 @@ def to_typst(doc: Document, images: dict[Path, str]) -> str:
         '#set heading(numbering: "1.1")',
         "#show heading.where(level: 1, outlined: true): it => { pagebreak(weak: true); it }",
         "#show table: set text(size: 8.5pt)",
-        f'#align(center)[#text(size: 20pt, weight: "bold", {_s(doc.title)})]',
+        # The CJK font ships in one weight: bold would mix bold Latin with regular hanzi,
+        # so headings and titles stand out by size and colour instead.
+        '#show heading: set text(weight: "regular", fill: rgb("#1f3a5f"))',
+        "#show heading.where(level: 1): set text(size: 15pt)",
+        "#show heading.where(level: 2): set text(size: 11.5pt)",
+        f'#align(center)[#text(size: 22pt, fill: rgb("#1f3a5f"), {_s(doc.title)})]',
     ]
     if doc.subtitle:
         out.append(f"#align(center)[#text(size: 11pt, fill: luma(90), {_s(doc.subtitle)})]")
@@ -180,4 +203,4 @@ def write_pdf(doc: Document, path: str | os.PathLike) -> Path:
     return path
 
 
-__all__ = ["Bullets", "Document", "Figure", "Paragraph", "Section", "Table", "write_pdf"]
+__all__ = ["Bullets", "Document", "Figure", "Heading", "Paragraph", "Section", "Table", "write_pdf"]

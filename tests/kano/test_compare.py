@@ -190,7 +190,7 @@ def test_migration_a_to_m_is_detected(survey_of):
     assert "vip" in line and "2026Q2" in line and "2026Q3" in line
     # p = 2.5e-16, printed below the print precision of three decimals
     assert vip["p_adjusted"] < 0.001
-    assert "(A)" in line and "(M)" in line and "; p < 0.001 (chi2, BH-adjusted)" in line
+    assert "(A)" in line and "(M)" in line and "; p < 0.001 (χ² test, BH-adjusted)" in line
     # per wave: counts, shares, category
     waves = res.groups.set_index(["service", "wave"])
     assert waves.loc[("vip", "2026Q2"), "category"] == "A"

@@ -271,7 +271,7 @@ def test_ipa_json_has_every_table_and_the_method(q2):
     assert drivers["price"]["driver_name"] == "资费/价格"
     assert drivers["price"]["quadrant"] == "improve"
     assert drivers["price"]["quadrant_name"] == "重点改进(流失的罪魁祸首)"
-    assert payload["tables"]["derived"]["title"].startswith("结果变量 overall: R² = ")
+    assert payload["tables"]["derived"]["title"].startswith("结果变量 总体满意度: R² = ")
     assert payload["method"]["输入文件 SHA-256"] == hashlib.sha256(q2.read_bytes()).hexdigest()
     assert payload["method"]["细分依据"] == "value_segment"
     assert payload["method"]["自助抽样次数"] == 2000  # the default

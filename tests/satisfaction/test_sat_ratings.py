@@ -271,7 +271,7 @@ def test_ipa_and_drivers_with_a_label_map(tmp_path):
     r = runner.invoke(app, ["drivers", str(path), "--labels", str(labels), "-o",
                             str(tmp_path / "d.xlsx")])  # fmt: skip
     assert r.exit_code == 0, r.output
-    assert "Outcome loyalty_index" in r.stdout and (tmp_path / "d.xlsx").exists()
+    assert "Outcome Loyalty index" in r.stdout and (tmp_path / "d.xlsx").exists()
 
 
 @pytest.mark.parametrize("command", ["ipa", "drivers"])

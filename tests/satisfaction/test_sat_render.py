@@ -88,7 +88,7 @@ def test_findings_in_words():
     nps = Finding("sat_nps", "", {"nps": 16.4, "ci_low": 12.2, "ci_high": 20.6, "n": 1177})
     assert finding_text(nps, "en") == "NPS +16 points (95% CI +12 to +21; 1177 answers)"
     model = Finding("sat_model", "loyalty_index", {"r2": 0.51234, "n": 1160})
-    assert finding_text(model, "en") == "Outcome loyalty_index: R² = 0.512 (1160 complete cases)"
+    assert finding_text(model, "en") == "Outcome Loyalty index: R² = 0.512 (1160 complete cases)"
     zones = Finding("sat_zones", "", {"x1": 5.5, "x2": 7.75, "dissatisfied": 49.0,
                                       "neither": 58.6, "satisfied": 85.1})  # fmt: skip
     assert "dissatisfied 49, neither 59, satisfied 85" in finding_text(zones, "en")

@@ -110,7 +110,7 @@ def test_segment_finding_names_segments_categories_and_p(survey_of):
     p_adj = 2 * ref.pvalue
     assert tuple(finding_text(f, "en") for f in res.findings) == (
         "key accounts treat manager as must-be (M 54%), public customers as attractive (A 47%); "
-        f"p = {p_adj:.3f} (chi2, BH-adjusted)"  # 0.00301 printed to three decimals
+        f"p = {p_adj:.3f} (χ² test, BH-adjusted)"  # 0.00301 printed to three decimals
         # what to do: must-be where it is must-be, attractive where attractive
         ": keep it reliable for key accounts; promote it to public customers",
     )

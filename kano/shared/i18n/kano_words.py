@@ -145,6 +145,8 @@ EN = {
     "report.priorities": "Top priorities:",
     "report.priorities_kano": "Most harmful if missing (largest |Worse|; no satisfaction data for these services):",
     "report.segments": "Segment differences:",
+    "report.segments_pointer": "The category and its share in each segment. The key findings "
+    "(section 1) say what the differences mean and what to do.",
     "report.quality": "Data quality:",
     "report.quality_ok": "No data-quality warnings.",
     "report.kano": "Kano analysis",
@@ -311,6 +313,7 @@ ZH = {
     "report.priorities": "优先事项：",
     "report.priorities_kano": "缺失时危害最大的服务(|Worse|最大；这些服务没有满意度数据)：",
     "report.segments": "细分群体差异：",
+    "report.segments_pointer": "各细分群体中的类别及其占比。差异的含义与行动建议见第1节主要发现。",
     "report.quality": "数据质量：",
     "report.quality_ok": "没有数据质量警告。",
     "report.kano": "KANO分析",
@@ -389,10 +392,10 @@ EN.update(
         "segment.action_O": "improve it for {groups}",
         "segment.action_A": "promote it to {groups}",
         "segment.action_sep": "; ",
-        "test.chi2": "chi2",
-        "test.fisher": "fisher",
-        "test.fisher (Monte Carlo)": "fisher (Monte Carlo)",
-        "test.chi2 (R+Q pooled)": "chi2, R and Q pooled",
+        "test.chi2": "χ² test",
+        "test.fisher": "Fisher's exact test",
+        "test.fisher (Monte Carlo)": "Fisher's exact test, Monte Carlo",
+        "test.chi2 (R+Q pooled)": "χ² test, R and Q pooled",
     }
 )
 ZH.update(
