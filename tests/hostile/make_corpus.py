@@ -794,7 +794,7 @@ def cases() -> list[Case]:
                   ("lines 2 and 3", "'Price' is linked twice"), option="--links", rows=sat_kano,
                   args=("priority", "{in}", "--satisfaction", "{f:sat.csv}", "-o", "{out}")))  # fmt: skip
     add(_map_case("sat_mapping_column_twice", "column,role,driver\nsat_price,satisfaction,price\nsat_price,importance,network\n",
-                  ("row 3", "'sat_price' is already mapped", "row 2"),
+                  ("row 3", "'sat_price' is the importance of 'network' here and the satisfaction of 'price' in map.csv, row 2"),
                   args=("ipa", "{f:sat.csv}", "-o", "{out}")))  # fmt: skip
 
     def _sat(name, make, error=None, message=(), means=None, cmd="ipa", ext="csv", extra=()):
