@@ -263,6 +263,13 @@ OutOpt = Annotated[
     typer.Option("-o", "--output", help="Output .xlsx (workbook), .csv or .json (the main table)."),
 ]
 DpiOpt = Annotated[int, typer.Option("--dpi", help="Resolution of PNG charts (20-1200).")]
+EncodingOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        help="Text encoding of a CSV survey: utf-8, gb18030, big5, shift_jis, euc-kr … (default: detected).",
+    ),
+]
 WeightOpt = Annotated[
     str | None,
     typer.Option(
@@ -273,12 +280,13 @@ WeightOpt = Annotated[
 
 
 def _read_options(sheet, layout, long_columns, mapping, answers, codes, points, labels, on_invalid,
-                  weight=None):  # fmt: skip
+                  weight=None, encoding=None):  # fmt: skip
     from kano.jobs.options import ReadOptions
 
     return ReadOptions(sheet=sheet, layout=layout.value, long_columns=_long_columns(long_columns),
                        mapping=mapping, answers=answers, codes=codes.value, points=points,
-                       labels=labels, on_invalid=on_invalid.value, weight=weight)  # fmt: skip
+                       labels=labels, on_invalid=on_invalid.value, weight=weight,
+                       encoding=encoding)  # fmt: skip
 
 
 def _long_columns(text: str | None) -> dict[str, str] | None:
@@ -332,7 +340,8 @@ def classify_cmd(
     lang: LangOpt = Lang.en,
     charts: Annotated[bool, _flag("--charts", "Also write the charts as files (the workbook has native charts).")] = False,
     chart_format: Annotated[ChartFormat, _choice("--chart-format", "File format of --charts: png, svg or pdf.")] = ChartFormat.png,
-    dpi: DpiOpt = 150, weight: WeightOpt = None, quiet: QuietOpt = False,
+    dpi: DpiOpt = 150, weight: WeightOpt = None, encoding: EncodingOpt = None,
+    quiet: QuietOpt = False,
 ) -> None:  # fmt: skip
     """Classify a Kano survey and write the summary matrix with its statistics.
 
@@ -351,7 +360,7 @@ def classify_cmd(
     options = ClassifyOptions(
         surveys=tuple(surveys),
         read=_read_options(sheet, layout, long_columns, mapping, answers, codes, points, labels,
-                           on_invalid, weight),
+                           on_invalid, weight, encoding),
         stats=_stats_options(table, rule, threshold, worse_positive, exclude_qr),
         bootstrap=BootstrapOptions(n_boot, seed),
         segments=SegmentOptions(by, customer_types, key_account_spend),
@@ -368,7 +377,7 @@ def columns_cmd(
     sheet: SheetOpt = None, layout: LayoutOpt = Layout.auto, long_columns: LongColsOpt = None,
     mapping: MappingOpt = None, answers: AnswersOpt = None, codes: CodesOpt = Codes.standard,
     points: PointsOpt = 5, labels: LabelsOpt = None, on_invalid: OnInvalidOpt = OnInvalid.error,
-    lang: LangOpt = Lang.en, quiet: QuietOpt = False,
+    encoding: EncodingOpt = None, lang: LangOpt = Lang.en, quiet: QuietOpt = False,
 ) -> None:  # fmt: skip
     """Show which columns would be paired for each service, before trusting results.
 
@@ -379,7 +388,7 @@ def columns_cmd(
     from kano.render.terminal import columns_lines
 
     read = _read_options(sheet, layout, long_columns, mapping, answers, codes, points, labels,
-                         on_invalid)  # fmt: skip
+                         on_invalid, encoding=encoding)  # fmt: skip
     result = columns.run(ColumnsOptions(survey, read, lang.value))
     _show(columns_lines(result), result, quiet)
 
@@ -389,7 +398,7 @@ def summarize_cmd(
     counts: Annotated[Path, typer.Argument(help="Counts table (.xlsx/.csv): a service column and A, O, M, I, R, Q (or 魅力, 期望 …).")],
     output: OutOpt = None, sheet: SheetOpt = None, rule: RuleOpt = RuleName.max,
     threshold: ThresholdOpt = 0.05, worse_positive: WorseOpt = False,
-    lang: LangOpt = Lang.en, quiet: QuietOpt = False,
+    encoding: EncodingOpt = None, lang: LangOpt = Lang.en, quiet: QuietOpt = False,
 ) -> None:  # fmt: skip
     """Statistics from an aggregated counts table (published or third-party results).
 
@@ -401,7 +410,7 @@ def summarize_cmd(
 
     options = SummarizeOptions(counts, sheet, _stats_options("standard", rule, threshold,
                                                              worse_positive),
-                               OutputOptions(output, lang.value))  # fmt: skip
+                               OutputOptions(output, lang.value), encoding)  # fmt: skip
     result = summarize.run(options)
     _show(summarize_lines(result), result, quiet)
 
@@ -415,8 +424,8 @@ def compare_cmd(
     codes: CodesOpt = Codes.standard, points: PointsOpt = 5, labels: LabelsOpt = None,
     on_invalid: OnInvalidOpt = OnInvalid.error, table: TableOpt = "standard",
     rule: RuleOpt = RuleName.max, threshold: ThresholdOpt = 0.05,
-    n_boot: BootOpt = 2000, seed: SeedOpt = 0, weight: WeightOpt = None, lang: LangOpt = Lang.en,
-    quiet: QuietOpt = False,
+    n_boot: BootOpt = 2000, seed: SeedOpt = 0, weight: WeightOpt = None,
+    encoding: EncodingOpt = None, lang: LangOpt = Lang.en, quiet: QuietOpt = False,
 ) -> None:  # fmt: skip
     """Compare waves of a survey: per service and wave, the changes and category migrations.
 
@@ -429,7 +438,7 @@ def compare_cmd(
     options = CompareOptions(
         surveys=tuple(surveys), waves=tuple(wave or ()),
         read=_read_options(sheet, layout, long_columns, mapping, answers, codes, points, labels,
-                           on_invalid, weight),
+                           on_invalid, weight, encoding),
         stats=_stats_options(table, rule, threshold), bootstrap=BootstrapOptions(n_boot, seed),
         output=OutputOptions(output, lang.value),
     )  # fmt: skip
@@ -462,6 +471,12 @@ LinksOpt = Annotated[
         help="CSV/YAML 'service,driver': the satisfaction driver that measures each Kano service named differently (several services may share one).",
     ),
 ]
+SatEncodingOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--sat-encoding", help="Text encoding of a CSV --satisfaction file (default: detected)."
+    ),
+]
 SatWeightOpt = Annotated[
     str | None,
     typer.Option("--sat-weight", help="Column of survey weights of the --satisfaction file."),
@@ -477,11 +492,12 @@ MinItemsOpt = Annotated[
 
 #: How priority and report name the reading options of their --satisfaction file.
 SAT_OPTIONS = {"sheet": "sat_sheet", "mapping": "sat_mapping", "scale": "sat_scale",
-               "weight": "sat_weight"}  # fmt: skip
+               "weight": "sat_weight", "encoding": "sat_encoding"}  # fmt: skip
 
 
 def _satisfaction_part(path, sheet, mapping, scale, labels, min_items, customer_types,
-                       key_account_spend, bootstrap, seed, lang, weight=None):  # fmt: skip
+                       key_account_spend, bootstrap, seed, lang, weight=None,
+                       encoding=None):  # fmt: skip
     """The satisfaction side's part of a Kano job (the IPA of ``kano priority``, the
     satisfaction half of ``kano report``), built once the job has checked its outputs."""
     from satisfaction.jobs import ReportPartOptions, pending_part
@@ -489,7 +505,8 @@ def _satisfaction_part(path, sheet, mapping, scale, labels, min_items, customer_
     return pending_part(ReportPartOptions(
         path, sheet=sheet, mapping=mapping, scale=scale, labels=labels, min_items=min_items,
         customer_types=customer_types, key_account_spend=key_account_spend,
-        bootstrap=bootstrap, seed=seed, lang=lang, weight=weight, option_names=SAT_OPTIONS,
+        bootstrap=bootstrap, seed=seed, lang=lang, weight=weight, encoding=encoding,
+        option_names=SAT_OPTIONS,
     ))  # fmt: skip
 
 
@@ -507,6 +524,7 @@ def priority_cmd(
     rule: RuleOpt = RuleName.max, threshold: ThresholdOpt = 0.05,
     worse_positive: WorseOpt = False, exclude_qr: ExcludeQROpt = False,
     weight: WeightOpt = None, sat_weight: SatWeightOpt = None, links: LinksOpt = None,
+    encoding: EncodingOpt = None, sat_encoding: SatEncodingOpt = None,
     lang: LangOpt = Lang.en, quiet: QuietOpt = False,
 ) -> None:  # fmt: skip
     """One ranked action list from Kano categories and importance-satisfaction gaps.
@@ -521,14 +539,14 @@ def priority_cmd(
 
     options = priority.PriorityOptions(
         survey, read=_read_options(sheet, layout, long_columns, mapping, answers, codes, points,
-                                   labels, on_invalid, weight),
+                                   labels, on_invalid, weight, encoding),
         stats=_stats_options(table, rule, threshold, worse_positive, exclude_qr),
         output=OutputOptions(output, lang.value), links=links,
     )  # fmt: skip
     part = _satisfaction_part(
         satisfaction or survey, sat_sheet if satisfaction else sheet, sat_mapping, sat_scale,
         labels, min_items, customer_types, key_account_spend, 0, 0, lang.value,
-        sat_weight if satisfaction else weight,
+        sat_weight if satisfaction else weight, sat_encoding if satisfaction else encoding,
     )  # fmt: skip
     result = priority.run(options, part)
     _show(priority_lines(result), result, quiet)
@@ -552,7 +570,8 @@ def report_cmd(
     worse_positive: WorseOpt = False, exclude_qr: ExcludeQROpt = False, by: ByOpt = None,
     customer_types: CustomerTypesOpt = None, key_account_spend: KeySpendOpt = 3000.0,
     n_boot: BootOpt = 2000, seed: SeedOpt = 0, dpi: DpiOpt = 150, weight: WeightOpt = None,
-    sat_weight: SatWeightOpt = None, links: LinksOpt = None, lang: LangOpt = Lang.en,
+    sat_weight: SatWeightOpt = None, links: LinksOpt = None, encoding: EncodingOpt = None,
+    sat_encoding: SatEncodingOpt = None, lang: LangOpt = Lang.en,
     quiet: Annotated[bool, _flag("--quiet", "No progress spinner; print only the files written.", "-q")] = False,
 ) -> None:  # fmt: skip
     """The quarterly report: a workbook and a PDF with key findings, Kano, IPA, segments and waves.
@@ -567,7 +586,7 @@ def report_cmd(
         survey, wave=wave,
         previous=report.earlier_waves(survey, previous or (), previous_wave or (), waves_dir),
         read=_read_options(sheet, layout, long_columns, mapping, answers, codes, points, labels,
-                           on_invalid, weight),
+                           on_invalid, weight, encoding),
         stats=_stats_options(table, rule, threshold, worse_positive, exclude_qr),
         bootstrap=BootstrapOptions(n_boot, seed),
         segments=SegmentOptions(by, customer_types, key_account_spend),
@@ -575,7 +594,7 @@ def report_cmd(
     )  # fmt: skip
     part = None if satisfaction is None else _satisfaction_part(
         satisfaction, sat_sheet, sat_mapping, sat_scale, labels, min_items, customer_types,
-        key_account_spend, n_boot, seed, lang.value, sat_weight)  # fmt: skip
+        key_account_spend, n_boot, seed, lang.value, sat_weight, sat_encoding)  # fmt: skip
     with progress(lang.value, quiet) as step:
         result = report.run(options, part, step)
     _show(report_lines(result), result, quiet)
@@ -623,7 +642,8 @@ def ipa_command(
     by: ByOpt = None, n_boot: BootOpt = 2000, seed: SeedOpt = 0,
     diagonal: Annotated[bool, _flag("--diagonal", "Draw the iso-priority diagonal.")] = False,
     zones: Annotated[str | None, typer.Option("--zones", help="Satisfaction thresholds X1,X2 of the loyalty zones.")] = None,
-    weight: WeightOpt = None, lang: LangOpt = Lang.en, quiet: QuietOpt = False,
+    weight: WeightOpt = None, encoding: EncodingOpt = None, lang: LangOpt = Lang.en,
+    quiet: QuietOpt = False,
 ) -> None:  # fmt: skip
     """Importance-performance analysis of loyalty drivers (workbook + IPA map).
 
@@ -636,7 +656,7 @@ def ipa_command(
         importance=importance, outcome=outcome, crosshair=crosshair, by=by, bootstrap=n_boot,
         seed=seed, lang=lang.value, diagonal=diagonal, zones=zones,
         key_account_spend=key_account_spend, min_items=min_items, customer_types=customer_types,
-        weight=weight,
+        weight=weight, encoding=encoding,
     ))  # fmt: skip
     _show_satisfaction(result, quiet)
 
@@ -650,7 +670,8 @@ def drivers_command(
     customer_types: CustomerTypesOpt = None, key_account_spend: KeySpendOpt = 3000.0,
     outcome: OutcomeOpt = None, n_boot: BootOpt = 2000, seed: SeedOpt = 0,
     rated_only: Annotated[bool, _flag("--rated-only", "Leave out the observed tenure, customer traits and competitors (declared drivers, numeric ones too, stay).")] = False,
-    weight: WeightOpt = None, lang: LangOpt = Lang.en, quiet: QuietOpt = False,
+    weight: WeightOpt = None, encoding: EncodingOpt = None, lang: LangOpt = Lang.en,
+    quiet: QuietOpt = False,
 ) -> None:  # fmt: skip
     """Derived importance of drivers: correlation, beta, Johnson weights, Shapley/LMG.
 
@@ -662,7 +683,7 @@ def drivers_command(
         survey, output=output, sheet=sheet, mapping=mapping, scale=scale, labels=labels,
         outcome=outcome, bootstrap=n_boot, seed=seed, lang=lang.value, rated_only=rated_only,
         min_items=min_items, customer_types=customer_types, key_account_spend=key_account_spend,
-        weight=weight,
+        weight=weight, encoding=encoding,
     ))  # fmt: skip
     _show_satisfaction(result, quiet)
 

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from kano.shared.errors import InputFileError, MappingFileError, OptionError
-from kano.shared.files import read_grid
+from kano.shared.files import column_letter, read_grid
 
 CATEGORIES = ("A", "O", "M", "I", "R", "Q")
 _CODE = {c: k for k, c in enumerate(CATEGORIES)}
@@ -57,6 +57,48 @@ class EvaluationTable:
         return "/".join(self.rows)
 
 
+_ANSWERS = ("like", "must-be", "neutral", "live-with", "dislike")
+
+
+def _grid_rows(frame: pd.DataFrame, path: Path) -> tuple[str, ...]:
+    """The five rows of letters of a 5×5 table file, which may carry a header row (the
+    dysfunctional answers) and a label column (the functional ones); a cell that is no
+    category letter is an error naming it by its row, its column and their labels.
+
+    Raises
+    ------
+    MappingFileError
+    """
+    cells = frame.map(str.strip)
+    filled = cells != ""
+    cells = cells.loc[filled.any(axis=1), filled.any(axis=0)]  # blank margins set aside
+    n_rows, n_cols = cells.shape
+    if n_rows not in (5, 6) or n_cols not in (5, 6):
+        raise MappingFileError(
+            f"{path}: an evaluation table is 5 rows of 5 letters A/O/M/I/R/Q (functional answers "
+            f"in rows, dysfunctional in columns; a header row and a label column may be "
+            f"added), found {n_rows} rows and {n_cols} columns"
+        )
+    top, left = n_rows - 5, n_cols - 5
+    grid = cells.iloc[top:, left:]
+    letters = grid.map(str.upper)
+    bad = ~letters.isin(CATEGORIES).to_numpy()
+    if bad.any():
+        i, j = (int(k[0]) for k in np.nonzero(bad))
+        row = int(cells.index[top + i]) + 1
+        col = int(cells.columns[left + j])
+        f_label = cells.iat[top + i, 0] if left else f"{i + 1} {_ANSWERS[i]}"
+        d_label = cells.iat[0, left + j] if top else f"{j + 1} {_ANSWERS[j]}"
+        more = int(bad.sum()) - 1
+        tail = f" (and {more} more cell{'s' if more != 1 else ''})" if more else ""
+        raise MappingFileError(
+            f"{path}: row {row}, column {column_letter(col)} (functional {f_label!r}, "
+            f"dysfunctional {d_label!r}) holds {grid.iat[i, j]!r}{tail}; every cell of an "
+            "evaluation table is one of the letters A, O, M, I, R, Q"
+        )
+    return tuple("".join(r) for r in letters.to_numpy())
+
+
 def evaluation_table(spec: str | EvaluationTable = "standard") -> EvaluationTable:
     """Resolve a table: a name (``standard``, ``modified``), a 25-letter spec
     ``"QAAAO/RIIIM/RIIIM/RIIIM/RRRRQ"``, a path to a 5×5 CSV/xlsx, or a table."""
@@ -74,13 +116,7 @@ def evaluation_table(spec: str | EvaluationTable = "standard") -> EvaluationTabl
             frame = read_grid(path)  # the survey reader's encodings: a GBK file too
         except InputFileError as exc:
             raise MappingFileError(str(exc)) from None
-        cells = frame.map(lambda v: v.strip().upper())
-        letters = [c for c in cells.to_numpy().ravel() if c in CATEGORIES]
-        if len(letters) != 25:
-            raise MappingFileError(
-                f"{path}: an evaluation table needs 25 cells of A/O/M/I/R/Q, found {len(letters)}"
-            )
-        rows = tuple("".join(letters[i * 5 : i * 5 + 5]) for i in range(5))
+        rows = _grid_rows(frame, path)
         return EvaluationTable(f"custom ({path.name})", rows)  # type: ignore[arg-type]
     rows = tuple(part.strip().upper() for part in key.replace(",", "/").split("/"))
     if len(rows) == 5 and all(len(r) == 5 and set(r) <= set(CATEGORIES) for r in rows):

@@ -545,6 +545,7 @@ def read_mapping(path: str | Path) -> list[dict]:
     else:
         raise MappingFileError(f"{path}: mapping files are .csv or .yaml")
     out = []
+    rated: dict[str, tuple[str, str, str]] = {}
     for rec, loc in zip(records, where, strict=True):
         role = rec.get("role", "").strip().lower()
         col = rec.get("column", "").strip()
@@ -557,6 +558,14 @@ def read_mapping(path: str | Path) -> list[dict]:
         driver = rec.get("driver", "").strip()
         if role in DRIVER_ROLES and not driver:
             raise MappingFileError(f"{loc}: an {role} column needs a driver name")
+        if role in DRIVER_ROLES:  # a trait may also be a numeric driver; a rating rates one thing
+            other = rated.setdefault(col, (loc, role, driver))
+            if other[1:] != (role, driver):
+                raise MappingFileError(
+                    f"{loc}: the column {col!r} is the {role} of {driver!r} here and the "
+                    f"{other[1]} of {other[2]!r} in {other[0]}; a rating column rates one "
+                    "driver: keep one of them"
+                )
         scale = rec.get("scale", "").strip()
         if scale.lower() == NUMERIC and role not in NUMERIC_ROLES:
             raise MappingFileError(

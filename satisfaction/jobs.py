@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from kano.shared.errors import KanoError, OptionError
+from kano.shared.files import text_encoding
 from kano.shared.i18n import check_lang, text
 from kano.shared.jobs import JobResult, PendingPart, ReportPart
 from kano.shared.output import check_output_path, output_kind, write_csv, write_json
@@ -77,7 +78,8 @@ class SurveyOptions:
     label map or its file; ``min_items``: answered items per driver score;
     ``customer_types``: segments of unknown customer types; ``key_account_spend``:
     monthly spend (yuan) above which a key account; ``weight``: the column of survey
-    weights (:mod:`kano.shared.weights`).
+    weights (:mod:`kano.shared.weights`); ``encoding``: the text encoding of a CSV
+    export (detected by default).
     """
 
     survey: str | os.PathLike | pd.DataFrame
@@ -89,6 +91,11 @@ class SurveyOptions:
     customer_types: CustomerTypesOption = None
     key_account_spend: float = KEY_ACCOUNT_SPEND
     weight: str | None = None
+    encoding: str | None = None
+
+    def __post_init__(self):
+        if self.encoding is not None:
+            object.__setattr__(self, "encoding", text_encoding(self.encoding))
 
 
 @dataclass(frozen=True)
@@ -228,7 +235,7 @@ def _load(options: SurveyOptions) -> Survey:
     return load_survey(
         options.survey, options.sheet, options.mapping, options.scale,
         options.key_account_spend, options.min_items, labels=options.labels,
-        customer_types=options.customer_types,
+        customer_types=options.customer_types, encoding=options.encoding,
     )  # fmt: skip
 
 

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from kano.shared.errors import CustomerTypeError, OptionError
-from kano.shared.files import RawTable, read_table
+from kano.shared.files import RawTable, read_table, text_encoding
 from kano.shared.ratings import LabelMap, load_label_map
 from kano.shared.records import Note
 from kano.shared.segments import (
@@ -118,6 +118,7 @@ def load_survey(
     *,
     labels: LabelMap | str | os.PathLike | None = None,
     customer_types: Mapping[str, str] | str | os.PathLike | None = None,
+    encoding: str | None = None,
 ) -> Survey:
     """Read and validate a satisfaction survey.
 
@@ -144,6 +145,8 @@ def load_survey(
     customer_types:
         Segments of customer types the built-in vocabulary does not know
         (``'VIP=key_account'``, a mapping, or a YAML/CSV file).
+    encoding:
+        Text encoding of a CSV export (``big5``, ``gb18030`` …; default: detected).
 
     Returns the :class:`Survey`.
 
@@ -156,7 +159,7 @@ def load_survey(
     if labels is not None and not isinstance(labels, LabelMap):
         labels = load_label_map(labels)
     types = read_customer_types(customer_types)
-    table = read_table(source, sheet)
+    table = read_table(source, sheet, text_encoding(encoding) if encoding else None)
     records = read_mapping(mapping) if mapping else None
     cols = find_columns(table.frame, records, source=table.source)
     notes = [*table.notes, *cols.notes]

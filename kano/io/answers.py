@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from kano.shared.cells import factorize_cells
 from kano.shared.errors import (
     MappingFileError,
     OptionError,
@@ -222,7 +223,8 @@ def answer_key(value: object) -> tuple:
 
     Two cells with the same key are the same answer: text is compared after
     :func:`normalize_label`, numbers by value (``6``, ``6.0`` and ``"6"`` alike),
-    booleans apart from the numbers 1 and 0.
+    booleans apart from the numbers 1 and 0, and the text TRUE/FALSE of a CSV (Excel's
+    boolean cells saved as text) as booleans.
     """
     if isinstance(value, bool | np.bool_):
         return ("bool", bool(value))
@@ -230,6 +232,8 @@ def answer_key(value: object) -> tuple:
         return ("number", float(value))
     if isinstance(value, str):
         text = normalize_label(value)
+        if text in ("true", "false"):
+            return ("bool", text == "true")
         number = _number(text)
         return ("number", number) if number is not None else ("text", text)
     return ("other", type(value).__name__, str(value))
@@ -446,9 +450,7 @@ def encode_column(values: pd.Series, answer_map: AnswerMap) -> EncodedColumn:
         return EncodedColumn(
             codes=codes, synonyms={}, unknown=_unknown(table, shown, counts, first)
         )
-    labels, found = pd.factorize(values, use_na_sentinel=True)
-    uniques = list(found)
-    labels = _split_booleans(values, labels, uniques)
+    labels, uniques = factorize_cells(values)  # TRUE is not the answer 1
     looked = [answer_map.lookup(u) for u in uniques]
     table = np.array([code for code, _ in looked] + [MISSING], dtype=np.uint8)
     codes = table[labels]  # the sentinel -1 picks the trailing MISSING
@@ -471,31 +473,3 @@ def _unknown(table, uniques, counts, first) -> tuple[tuple[object, int, int], ..
     return tuple(
         (uniques[k], int(counts[k]), int(first[k])) for k in sorted(bad, key=lambda k: first[k])
     )
-
-
-def _split_booleans(values: pd.Series, labels: np.ndarray, uniques: list) -> np.ndarray:
-    """Give TRUE/FALSE cells labels of their own.
-
-    ``pd.factorize`` puts True with 1 and False with 0 (they compare and hash
-    equal), so a TRUE cell would be read as the answer 1. The cells of the
-    groups concerned are told apart by their text ('True'/'False' versus '1',
-    '1.0', '0'), converted in one vectorised step; new uniques are appended.
-    """
-    suspects = [
-        k
-        for k, u in enumerate(uniques)
-        if isinstance(u, bool | np.bool_ | int | float | np.integer | np.floating) and u in (0, 1)
-    ]
-    if not suspects:
-        return labels
-    positions = np.flatnonzero(np.isin(labels, suspects))
-    text = values.iloc[positions].astype(str).to_numpy()
-    labels = labels.copy()
-    for form in np.unique(text):
-        if form in ("True", "False"):
-            value: object = form == "True"
-        else:
-            value = int(form) if form.isdigit() else float(form)
-        uniques.append(value)
-        labels[positions[text == form]] = len(uniques) - 1
-    return labels

@@ -51,6 +51,7 @@ def read_links(
     known = {key(s): s for s in services}
     targets = {key(name): driver for name, driver in drivers.items()}
     out: dict[str, str] = {}
+    lines: dict[str, int] = {}
     for service, driver, line in read_pairs(path, ("service", "driver"), "link file"):
         found = known.get(key(service))
         if found is None:
@@ -67,8 +68,8 @@ def read_links(
             )
         if found in out:
             raise MappingFileError(
-                f"{path}: line {line}: {found!r} is linked twice ({out[found]!r} and "
-                f"{target!r}); keep one line"
+                f"{path}: lines {lines[found]} and {line}: {found!r} is linked twice "
+                f"({out[found]!r} and {target!r}); keep one line"
             )
-        out[found] = target
+        out[found], lines[found] = target, line
     return out

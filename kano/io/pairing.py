@@ -678,6 +678,39 @@ def _attach_importance(rows: list[dict], columns: list[str], used: set[str]) -> 
             used.add(col)
 
 
+def _at(place: str) -> str:
+    """'on line 3' / 'in entry 2'."""
+    return f"on {place}" if place.startswith("line") else f"in {place}"
+
+
+def _yaml_services(data: object, path: Path) -> list[dict]:
+    """The services of a YAML mapping as records: ``service: [functional, dysfunctional,
+    importance?]``, ``service: {functional: …, dysfunctional: …}``, or a list of records
+    with a ``service`` key (each form may sit under ``services:``)."""
+    if isinstance(data, dict) and "services" in data:
+        data = data["services"]
+    if isinstance(data, list) and all(isinstance(r, dict) for r in data):
+        return data
+    if not isinstance(data, dict):
+        raise MappingFileError(
+            f"{path}: the mapping must list the services, one 'service: [functional, "
+            f"dysfunctional]' per line. {MAPPING_HELP}"
+        )
+    records = []
+    for service, columns in data.items():
+        if isinstance(columns, dict):
+            records.append({"service": service, **columns})
+        elif isinstance(columns, list) and len(columns) in (2, 3):
+            records.append(dict(zip(("service", "functional", "dysfunctional", "importance"),
+                                    [service, *columns], strict=False)))  # fmt: skip
+        else:
+            raise MappingFileError(
+                f"{path}: service {service!r}: give its columns as [functional, dysfunctional"
+                f"(, importance)] or as functional:/dysfunctional: lines, not {columns!r}"
+            )
+    return records
+
+
 def read_mapping(
     path: str | Path, columns: list[str], aliases: Mapping[str, str] | None = None
 ) -> Pairing:
@@ -694,16 +727,7 @@ def read_mapping(
     suffix = path.suffix.lower()
     try:
         if suffix in {".yaml", ".yml"}:
-            data = load_yaml(path, "mapping file")
-            if isinstance(data, dict) and "services" in data:
-                data = data["services"]
-            if isinstance(data, dict):
-                data = [
-                    {"service": k, "functional": v[0], "dysfunctional": v[1],
-                     "importance": v[2] if len(v) > 2 else ""}
-                    for k, v in data.items()
-                ]  # fmt: skip
-            frame = pd.DataFrame(data)
+            frame = pd.DataFrame(_yaml_services(load_yaml(path, "mapping file"), path))
         elif suffix in {".csv", ".xlsx", ".xlsm"}:
             # the survey reader: every encoding it knows (a GBK mapping too), workbooks checked
             # (its InputFileError names the file: a zip bomb, an undecodable text)
@@ -729,29 +753,47 @@ def read_mapping(
     known = set(columns)
     aliases = dict(aliases or {})
     resolved: dict[str, list[str]] = {k: [] for k in ("functional", "dysfunctional", "importance")}
-    first_use: dict[str, tuple[int, str, str]] = {}
-    for line, row in enumerate(frame.itertuples(index=False), start=2):
+    first_use: dict[str, tuple[str, str, str]] = {}
+    # a CSV or sheet has lines (header = line 1); a YAML file entries, one per service
+    places = [f"line {k + 2}" if suffix != ".yaml" and suffix != ".yml" else f"entry {k + 1}"
+              for k in range(len(frame))]  # fmt: skip
+    first_service: dict[str, str] = {}
+    for place, row in zip(places, frame.itertuples(index=False), strict=True):
+        service = row.service.strip()
+        if service in first_service:
+            raise MappingFileError(
+                f"{path}: service {service!r} is listed twice, {_at(first_service[service])} "
+                f"and {_at(place)}; keep one of them"
+            )
+        first_service[service] = place
         for kind in ("functional", "dysfunctional", "importance"):
             name = getattr(row, kind).strip()
             if not name and kind != "importance":
                 raise MappingFileError(
-                    f"{path}, line {line}: service {row.service!r} has no {kind} column"
+                    f"{path}, {place}: service {row.service!r} has no {kind} column"
                 )
             header = name if name in known or not name else aliases.get(name, name)
             if header and header not in known:
                 raise MappingFileError(
-                    f"{path}, line {line}: the {kind} column {name!r} of service "
+                    f"{path}, {place}: the {kind} column {name!r} of service "
                     f"{row.service!r} is not in the data"
                 )
             if header and header in first_use:
-                other_line, other_kind, other_service = first_use[header]
+                other_place, other_kind, other_service = first_use[header]
+                if other_service == row.service:
+                    raise MappingFileError(
+                        f"{path}, {place}: the column {name!r} is both the {other_kind} and "
+                        f"the {kind} column of {row.service!r}; each side of the question has "
+                        "a column of its own"
+                    )
                 raise MappingFileError(
-                    f"{path}, line {line}: the column {name!r} is used twice: as the {kind} "
-                    f"column of {row.service!r} and, on line {other_line}, as the {other_kind} "
-                    f"column of {other_service!r}; each answer column belongs to one question"
+                    f"{path}, {place}: the column {name!r} is used for two services: as the "
+                    f"{kind} column of {row.service!r} and, {_at(other_place)}, as the "
+                    f"{other_kind} column of {other_service!r}; each answer column belongs to "
+                    "one question"
                 )
             if header:
-                first_use[header] = (line, kind, row.service)
+                first_use[header] = (place, kind, row.service)
             resolved[kind].append(header)
     pairs = pd.DataFrame(
         {
@@ -762,9 +804,6 @@ def read_mapping(
             "found_by": "mapping",
         }
     )
-    if pairs["service"].duplicated().any():
-        dup = pairs.loc[pairs["service"].duplicated(), "service"].iloc[0]
-        raise MappingFileError(f"{path}: service {dup!r} is listed twice")
     used = (
         set(pairs["functional_column"])
         | set(pairs["dysfunctional_column"])

@@ -26,7 +26,7 @@ from kano.shared.errors import (
     UnknownAnswerError,
     UnknownWording,
 )
-from kano.shared.files import RawTable, read_table
+from kano.shared.files import RawTable, read_table, text_encoding
 from kano.shared.ratings import LabelMap, ParsedRatings, parse_ratings
 from kano.shared.records import Note
 from kano.shared.text import fold
@@ -167,6 +167,7 @@ def read_survey(
     source: str | os.PathLike | pd.DataFrame | RawTable,
     *,
     sheet: str | None = None,
+    encoding: str | None = None,
     layout: Literal["auto", "wide", "long"] = "auto",
     mapping: str | os.PathLike | None = None,
     answers: AnswerMap | None = None,
@@ -182,6 +183,8 @@ def read_survey(
         An .xlsx/.csv path, a DataFrame, or a :class:`RawTable` already read.
     sheet:
         Workbook sheet (first sheet by default).
+    encoding:
+        Text encoding of a CSV file (``big5``, ``gb18030`` …; default: detected).
     layout:
         ``wide`` (one row per respondent, a column pair per service), ``long``
         (respondent, service, functional, dysfunctional) or ``auto``.
@@ -207,7 +210,11 @@ def read_survey(
     """
     if on_invalid not in ("error", "skip"):
         raise OptionError(f"on_invalid must be 'error' or 'skip', not {on_invalid!r}")
-    table = source if isinstance(source, RawTable) else read_table(source, sheet=sheet)
+    table = (
+        source
+        if isinstance(source, RawTable)
+        else read_table(source, sheet=sheet, encoding=text_encoding(encoding) if encoding else None)
+    )
     answers = answers or AnswerMap()
     columns = list(table.frame.columns)
     long_cols = long_layout_columns(columns, long_columns) if layout in ("auto", "long") else None

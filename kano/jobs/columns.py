@@ -26,7 +26,7 @@ class ColumnsResult(JobResult):
 def run(options: ColumnsOptions) -> ColumnsResult:
     """Find the column pair of every service as :func:`kano.read_survey` would."""
     read = options.read
-    raw = read_table(options.survey, sheet=read.sheet)
+    raw = read_table(options.survey, sheet=read.sheet, encoding=read.encoding)
     cols = list(raw.frame.columns)
     amap = answer_map(codes=read.codes, scale=read.points, extra=read.answers)
     pairing = None

@@ -15,6 +15,7 @@ from typing import Literal
 
 from kano.shared.bounds import check_resamples, check_seed
 from kano.shared.errors import OptionError
+from kano.shared.files import text_encoding
 from kano.shared.i18n import check_lang
 from kano.stats import SummaryOptions
 
@@ -35,7 +36,8 @@ class ReadOptions:
     wordings; ``codes``: ``standard`` (1 like … 5 dislike) or ``reversed``
     (SPSSAU's 1 dislike … 5 like); ``points``: 5, or 3 for the short form;
     ``labels``: label map for rating labels; ``on_invalid``: ``error`` or ``skip``;
-    ``weight``: the column of survey weights (:mod:`kano.shared.weights`).
+    ``weight``: the column of survey weights (:mod:`kano.shared.weights`);
+    ``encoding``: the text encoding of CSV surveys (detected by default).
     """
 
     sheet: str | None = None
@@ -48,10 +50,13 @@ class ReadOptions:
     labels: Path | None = None
     on_invalid: Literal["error", "skip"] = "error"
     weight: str | None = None
+    encoding: str | None = None
 
     def __post_init__(self):
         for name in ("mapping", "answers", "labels"):
             object.__setattr__(self, name, _path(getattr(self, name)))
+        if self.encoding is not None:
+            object.__setattr__(self, "encoding", text_encoding(self.encoding))
         if self.layout not in ("auto", "wide", "long"):
             raise OptionError(f"{{opt:layout}} must be auto, wide or long, not {self.layout!r}")
         if self.codes not in ("standard", "reversed"):
@@ -198,6 +203,11 @@ class SummarizeOptions:
     sheet: str | None = None
     stats: StatsOptions = field(default_factory=StatsOptions)
     output: OutputOptions = field(default_factory=OutputOptions)
+    encoding: str | None = None
+
+    def __post_init__(self):
+        if self.encoding is not None:
+            object.__setattr__(self, "encoding", text_encoding(self.encoding))
 
 
 @dataclass(frozen=True)

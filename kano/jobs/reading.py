@@ -27,7 +27,8 @@ def read_kano(path: Path, read: ReadOptions, lang: str = "en") -> KanoSurvey:
     labels = load_label_map(read.labels) if read.labels else None
     layout = "long" if read.long_columns and read.layout == "auto" else read.layout
     try:
-        return read_survey(path, sheet=read.sheet, layout=layout, mapping=read.mapping,
+        return read_survey(path, sheet=read.sheet, encoding=read.encoding, layout=layout,
+                           mapping=read.mapping,
                            answers=amap, on_invalid=read.on_invalid,
                            long_columns=read.long_columns, labels=labels)  # fmt: skip
     except UnknownAnswerError as exc:

@@ -20,7 +20,7 @@ def run(options: SummarizeOptions) -> JobResult:
     out = options.output.output or options.counts.with_name(f"{options.counts.stem}_kano.xlsx")
     output_kind(out, OUTPUT_KINDS, OUTPUT_WHAT)
     check_outputs([out], [options.counts])
-    raw = read_table(options.counts, sheet=options.sheet)
+    raw = read_table(options.counts, sheet=options.sheet, encoding=options.encoding)
     found = counts_table(raw)
     stats = options.stats
     summary = summarize_counts(found.counts, stats.summary, source=raw.source)

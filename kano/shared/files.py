@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 import os
 import re
@@ -25,7 +26,7 @@ from zlib import error as zlib_error
 
 import pandas as pd
 
-from kano.shared.errors import InputFileError
+from kano.shared.errors import InputFileError, OptionError
 from kano.shared.layouts import normalise_headers
 from kano.shared.records import Note
 
@@ -83,7 +84,9 @@ class RawTable:
         return int(index_label) + self.first_row
 
 
-def read_table(source: str | os.PathLike | pd.DataFrame, sheet: str | None = None) -> RawTable:
+def read_table(
+    source: str | os.PathLike | pd.DataFrame, sheet: str | None = None, encoding: str | None = None
+) -> RawTable:
     """Read an .xlsx/.csv file (or wrap a DataFrame) into a :class:`RawTable`.
 
     Parameters
@@ -92,6 +95,9 @@ def read_table(source: str | os.PathLike | pd.DataFrame, sheet: str | None = Non
         Path of a ``.xlsx``/``.xlsm``/``.csv``/``.txt``/``.tsv``/``.sav`` file, or a DataFrame.
     sheet:
         Sheet name for workbooks; the first sheet when ``None``.
+    encoding:
+        Text encoding of a CSV file (``big5``, ``gb18030`` …, see :func:`text_encoding`);
+        detected when ``None``.
 
     Raises
     ------
@@ -106,6 +112,8 @@ def read_table(source: str | os.PathLike | pd.DataFrame, sheet: str | None = Non
     path = Path(source)
     if not path.exists():
         raise InputFileError(f"{path}: file not found")
+    if encoding is not None and path.suffix.lower() not in {".csv", ".txt", ".tsv"}:
+        raise InputFileError(f"{path}: {{opt:encoding}} applies to CSV and text files only")
     if path.is_dir():
         raise InputFileError(f"{path}: is a folder, not a file")
     if path.stat().st_size == 0:
@@ -136,7 +144,7 @@ def read_table(source: str | os.PathLike | pd.DataFrame, sheet: str | None = Non
             raise InputFileError(f"{path}: this is a workbook renamed to {suffix}; use .xlsx")
         if sheet is not None:
             raise InputFileError(f"{path}: {{opt:sheet}} applies to .xlsx workbooks only")
-        table = _read_csv(path)
+        table = _read_csv(path, encoding)
     else:
         raise InputFileError(
             f"{path}: unsupported file type {suffix!r}; use .xlsx, .csv or an SPSS .sav file"
@@ -192,20 +200,9 @@ def _read_xlsx(path: Path, sheet: str | None) -> RawTable:
         book = pd.ExcelFile(path, engine="calamine")
     except Exception as exc:  # calamine raises its own types for damaged files
         raise InputFileError(f"{path}: cannot open the workbook ({_one_line(exc)})") from None
-    notes: tuple[Note, ...] = ()
     with book:
         names = [str(n) for n in book.sheet_names]
-        if sheet is None:
-            if not names:
-                raise InputFileError(f"{path}: the workbook has no sheets")
-            visible = _visible_sheets(book, names)
-            sheet = visible[0] if visible else names[0]
-            if sheet != names[0]:
-                notes = (Note("hidden_sheets", {"sheet": sheet}),)
-        elif sheet not in names:
-            raise InputFileError(
-                f"{path}: no sheet named {sheet!r}; the sheets are: {', '.join(map(repr, names))}"
-            )
+        sheet, notes = _choose_sheet(path, book, names, sheet)
         # The scan decompresses the sheet XML in a thread (zlib releases the GIL)
         # while calamine parses it, so it costs next to nothing on two cores.
         scan = ThreadPoolExecutor(max_workers=1)
@@ -264,10 +261,62 @@ def _read_sav(path: Path) -> RawTable:
     )
 
 
-def _visible_sheets(book: pd.ExcelFile, names: list[str]) -> list[str]:
+def _choose_sheet(
+    path: Path, book: pd.ExcelFile, names: list[str], sheet: str | None
+) -> tuple[str, tuple[Note, ...]]:
+    """The sheet to read and a note when sheets before it were skipped.
+
+    By default the first visible worksheet; chart, dialog and macro sheets hold no
+    table, so they are skipped like hidden ones, and naming one is an error that
+    lists the worksheets."""
+    kinds = _sheet_kinds(book)
+    if sheet is None:
+        if not names:
+            raise InputFileError(f"{path}: the workbook has no sheets")
+        visible = _visible_sheets(book, names)
+        chosen = visible[0] if visible else names[0]
+        first = next(iter(kinds), names[0])
+        return chosen, (Note("hidden_sheets", {"sheet": chosen}),) if chosen != first else ()
+    if sheet in names:
+        return sheet, ()
+    listed = ", ".join(map(repr, names)) or "(none)"
+    kind = kinds.get(sheet)
+    if kind is not None and kind != "worksheet":
+        raise InputFileError(
+            f"{path}: the sheet {sheet!r} is a {kind} sheet, which holds no table; "
+            f"the data sheets are: {listed}"
+        )
+    raise InputFileError(f"{path}: no sheet named {sheet!r}; the sheets are: {listed}")
+
+
+# python-calamine's sheet types, as words for messages
+_SHEET_KINDS = {"worksheet": "worksheet", "chartsheet": "chart", "dialogsheet": "dialog",
+                "macrosheet": "macro", "vba": "macro"}  # fmt: skip
+
+
+def _sheet_kinds(book: pd.ExcelFile) -> dict[str, str]:
+    """Every sheet of the workbook, in order, and its kind (``worksheet``, ``chart``,
+    ``dialog``, ``macro``); empty when the engine does not say."""
     try:
         meta = book.book.sheets_metadata
-        return [str(m.name) for m in meta if str(m.visible).rsplit(".", 1)[-1].lower() == "visible"]
+        return {
+            str(m.name): _SHEET_KINDS.get(str(m.typ).rsplit(".", 1)[-1].lower(), "worksheet")
+            for m in meta
+        }
+    except Exception:  # another engine or an old python-calamine
+        return {}
+
+
+def _visible_sheets(book: pd.ExcelFile, names: list[str]) -> list[str]:
+    """The visible worksheets (not chart, dialog or macro sheets), in order."""
+    try:
+        meta = book.book.sheets_metadata
+        return [
+            str(m.name)
+            for m in meta
+            if str(m.visible).rsplit(".", 1)[-1].lower() == "visible"
+            and _SHEET_KINDS.get(str(m.typ).rsplit(".", 1)[-1].lower()) == "worksheet"
+        ]
     except Exception:  # another engine or an old python-calamine: keep the first sheet
         return names
 
@@ -430,44 +479,65 @@ def read_grid(path: str | os.PathLike) -> pd.DataFrame:
     return frame.fillna("").astype(str)
 
 
-def _csv_dialect(path: Path) -> tuple[str, str, str]:
-    """The encoding and delimiter of a CSV file, and the decoded sample they came from."""
+def _csv_dialect(path: Path, encoding: str | None = None) -> tuple[str, str, str]:
+    """The encoding (``encoding`` if given, else detected) and delimiter of a CSV file, and
+    the decoded sample they came from."""
     with path.open("rb") as fh:
         sample = fh.read(_SAMPLE_BYTES)
-    encoding = detect_encoding(sample, complete=len(sample) < _SAMPLE_BYTES)
-    if encoding in (None, "gb18030"):
+    if encoding is None:
+        encoding = _sample_encoding(path, sample, complete=len(sample) < _SAMPLE_BYTES)
+    text = sample.decode(encoding, errors="ignore")
+    return encoding, sniff_delimiter(text), text
+
+
+def _sample_encoding(path: Path, sample: bytes, complete: bool) -> str:
+    """:func:`detect_encoding`, or an error that says why the encoding cannot be told."""
+    encoding = detect_encoding(sample, complete)
+    if encoding is None or encoding in LEGACY_CJK:
         mixed = _mixed_lines(sample)
         if mixed:
             raise InputFileError(
                 f"{path}: the text mixes encodings: line {mixed[0]} is UTF-8 but line {mixed[1]} "
                 "is not (GBK?); save it from Excel as 'CSV UTF-8'"
             )
-    if encoding is None:
+    if encoding is not None:
+        return encoding
+    plausible = [c for c, score in legacy_scores(sample, complete).items() if score >= _PLAUSIBLE]
+    fix = "save it from Excel as 'CSV UTF-8', or name the survey's encoding with {opt:encoding}"
+    if len(plausible) > 1:
+        names = [ENCODING_NAMES[c] for c in plausible]
+        options = [_OPTION_NAMES[c] for c in plausible]
         raise InputFileError(
-            f"{path}: cannot tell the text encoding (not UTF-8, UTF-16 or GBK/GB18030; "
-            "Latin-1?); save it from Excel as 'CSV UTF-8'"
+            f"{path}: cannot tell the text encoding: the bytes read as common characters in "
+            f"{', '.join(names[:-1])} and {names[-1]} alike; {fix} "
+            f"({', '.join(options[:-1])} or {options[-1]})"
         )
-    text = sample.decode(encoding, errors="ignore")
-    return encoding, sniff_delimiter(text), text
+    raise InputFileError(
+        f"{path}: cannot tell the text encoding (not UTF-8, UTF-16, GBK/GB18030, Big5, "
+        f"Shift_JIS or EUC-KR; Latin-1?); {fix}"
+    )
 
 
-def _read_csv(path: Path) -> RawTable:
-    encoding, sep, text = _csv_dialect(path)
+def _read_csv(path: Path, given: str | None = None) -> RawTable:
+    encoding, sep, text = _csv_dialect(path, given)
     try:
         frame = _read_csv_frame(path, encoding, sep)
     except UnicodeDecodeError:
-        if encoding != "utf-8":
+        if encoding != "utf-8" or given is not None:
+            shown = ENCODING_NAMES.get(encoding, encoding)
             raise InputFileError(
-                f"{path}: the text is not valid {encoding} throughout (mixed encodings?); "
+                f"{path}: the text is not valid {shown} throughout (mixed encodings?); "
                 "save it from Excel as 'CSV UTF-8'"
             ) from None
-        # the sample was ASCII/UTF-8 but later bytes are not: GBK text after a long ASCII head
-        encoding = "gb18030"
+        # the sample was ASCII/UTF-8 but later bytes are not: GBK (or Big5 …) text after
+        # a long ASCII head, told from the first block that holds some
+        encoding = _later_encoding(path)
         try:
             frame = _read_csv_frame(path, encoding, sep)
         except UnicodeDecodeError:
             raise InputFileError(
-                f"{path}: the text mixes encodings (neither UTF-8 nor GBK throughout); "
+                f"{path}: the text mixes encodings (neither UTF-8 nor "
+                f"{ENCODING_NAMES.get(encoding, encoding)} throughout); "
                 "save it from Excel as 'CSV UTF-8'"
             ) from None
     except pd.errors.EmptyDataError:
@@ -477,8 +547,20 @@ def _read_csv(path: Path) -> RawTable:
     if _looks_mangled(frame.columns):
         raw = next(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=sep), [])
         frame.columns = _unmangle(frame.columns, raw)
-    name = {"utf-8-sig": "UTF-8 with BOM", "gb18030": "GBK/GB18030"}.get(encoding, encoding)
+    name = {"utf-8-sig": "UTF-8 with BOM", **ENCODING_NAMES}.get(encoding, encoding)
     return RawTable(frame=frame, source=path.name, path=path, encoding=name)
+
+
+def _later_encoding(path: Path) -> str:
+    """The encoding of the first block of the file that is not ASCII (from a line start)."""
+    with path.open("rb") as fh:
+        while block := fh.read(_SAMPLE_BYTES):
+            if not block.isascii():
+                start = block.rfind(b"\n", 0, next(i for i, b in enumerate(block) if b > 127))
+                block += fh.read(_SAMPLE_BYTES // 4)  # enough text after the first such byte
+                complete = len(block) < _SAMPLE_BYTES
+                return _sample_encoding(path, block[start + 1 :], complete)
+    return "utf-8"
 
 
 def _mixed_lines(sample: bytes) -> tuple[int, int] | None:
@@ -546,44 +628,118 @@ def sniff_delimiter(text: str) -> str:
     return ","
 
 
+#: The legacy encodings of Chinese, Japanese and Korean that Excel writes a CSV in, as
+#: Python names the Windows code pages (supersets of GBK, Big5, Shift_JIS and EUC-KR).
+LEGACY_CJK = ("gb18030", "cp950", "cp932", "cp949")
+ENCODING_NAMES = {"gb18030": "GBK/GB18030", "cp950": "Big5", "cp932": "Shift_JIS",
+                  "cp949": "EUC-KR"}  # fmt: skip
+_OPTION_NAMES = {"gb18030": "gb18030", "cp950": "big5", "cp932": "shift_jis", "cp949": "euc-kr"}
+# the standards' names (and GBK's subsets) read by the Windows code page that extends them
+_SUPERSETS = {"gbk": "gb18030", "gb2312": "gb18030", "big5": "cp950", "big5hkscs": "cp950",
+              "shift_jis": "cp932", "euc_kr": "cp949", "utf-8": "utf-8-sig"}  # fmt: skip
+_PLAUSIBLE = 0.5  # share of common characters a decoding needs to be considered
+_MARGIN = 0.25  # lead of the best decoding over the next one to be chosen
+
+
+def text_encoding(name: str) -> str:
+    """The Python codec of an encoding named by the user (``big5``, ``GBK``, ``shift-jis``,
+    ``euc-kr``, ``utf-8`` …); legacy CJK names read by their Windows superset.
+
+    Raises
+    ------
+    OptionError
+        Not the name of a text encoding.
+    """
+    try:
+        info = codecs.lookup(str(name).strip())
+    except LookupError:
+        info = None
+    if info is None or not getattr(info, "_is_text_encoding", True):
+        raise OptionError(
+            f"{{opt:encoding}} {name!r} is not a text encoding; use e.g. utf-8, gb18030, big5, "
+            "shift_jis or euc-kr"
+        )
+    codec = info.name.replace("-", "_")
+    codec = {"utf_8": "utf-8", "utf_16": "utf-16"}.get(codec, codec)
+    return _SUPERSETS.get(codec, codec)
+
+
 def detect_encoding(sample: bytes, complete: bool = True) -> str | None:
     """Name the Python codec of a CSV from its first bytes.
 
-    BOMs decide first (UTF-8, UTF-16); then strict UTF-8; then GB18030, the
-    superset of GBK and GB2312 that Chinese Excel writes. ``complete`` says the
-    sample is the whole file (otherwise a multi-byte character cut at the end
-    of the sample is not held against an encoding).
+    BOMs decide first (UTF-8, UTF-16); then strict UTF-8; then the legacy CJK
+    encoding (:data:`LEGACY_CJK`) whose decoding gives the largest share of
+    common characters (:func:`legacy_scores`), when that share is at least one
+    half and leads the next encoding's by a quarter. ``None`` when no encoding
+    is plausible or two are (Korean EUC-KR bytes are also common GBK hanzi).
+    ``complete`` says the sample is the whole file (otherwise a multi-byte
+    character cut at the end of the sample is not held against an encoding).
     """
     if sample.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
-    for encoding in ("utf-8", "gb18030"):
-        decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=complete)
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    ranked = sorted(legacy_scores(sample, complete).items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < _PLAUSIBLE:
+        return None
+    if len(ranked) > 1 and ranked[1][1] > ranked[0][1] - _MARGIN:
+        return None
+    return ranked[0][0]
+
+
+def legacy_scores(sample: bytes, complete: bool = True) -> dict[str, float]:
+    """For each legacy CJK encoding that decodes ``sample``, the share of its non-ASCII
+    characters that are common in that encoding's language (:func:`_common_characters`).
+
+    Text in one of these encodings usually decodes without error in another, but
+    into rare characters: Big5 bytes of 熱線服務 read as GBK give 荐絬狝叭, of
+    which only a quarter are common hanzi; Latin-1 bytes give none.
+    """
+    out = {}
+    for codec in LEGACY_CJK:
         try:
-            text = decoder.decode(sample, final=complete)
+            text = codecs.getincrementaldecoder(codec)().decode(sample, final=complete)
         except UnicodeDecodeError:
             continue
-        if encoding == "gb18030" and not _plausible_chinese(text):
-            return None
-        return encoding
-    return None
+        counts = Counter(text)  # counted in C; ASCII is left out below
+        total = sum(n for ch, n in counts.items() if ord(ch) > 127)
+        common = _common_characters(codec)
+        hits = sum(n for ch, n in counts.items() if ord(ch) > 127 and ch in common)
+        out[codec] = hits / total if total else 1.0
+    return out
 
 
-def _plausible_chinese(text: str) -> bool:
-    """Most characters of real GBK text are common ones (GB2312); Latin-1 bytes
-    that happen to decode as GBK give rare characters ('Café_x' -> 'Caf開x')."""
-    counts = Counter(ch for ch in text if ord(ch) > 127)
-    if not counts:
-        return True
-    common = 0
-    for ch, n in counts.items():
-        try:
-            ch.encode("gb2312")
-        except UnicodeEncodeError:
-            continue
-        common += n
-    return common >= 0.5 * sum(counts.values())
+@functools.cache
+def _common_characters(codec: str) -> frozenset[str]:
+    """The common characters of a legacy encoding, as its standard defines them: GB 2312
+    level-1 hanzi (3755, the 常用字) and punctuation rows; Big5's frequently used hanzi
+    (常用字, 0xA440-0xC67E, 5401) and symbols; JIS X 0208 level-1 kanji (2965), kana and
+    symbols; the 2350 hangul syllables of KS X 1001 and its symbols."""
+    trail_gb = range(0xA1, 0xFF)
+    trail_b5 = [*range(0x40, 0x7F), *range(0xA1, 0xFF)]
+    trail_sj = [*range(0x40, 0x7F), *range(0x80, 0xFD)]
+    blocks = {  # (codec of the standard, lead bytes, trail bytes, first code past the set)
+        "gb18030": ("gb2312", [0xA1, 0xA3, *range(0xB0, 0xD8)], trail_gb, (0xD8, 0)),
+        "cp950": ("cp950", range(0xA1, 0xC7), trail_b5, (0xC6, 0xA1)),
+        "cp932": ("cp932", [0x81, 0x82, 0x83, *range(0x88, 0x99)], trail_sj, (0x98, 0x73)),
+        "cp949": ("cp949", [0xA1, 0xA3, *range(0xB0, 0xC9)], trail_gb, (0xC9, 0)),
+    }
+    name, leads, trails, end = blocks[codec]
+    out = set()
+    for lead in leads:
+        for trail in trails:
+            if (lead, trail) >= end:
+                break
+            try:
+                out.add(bytes((lead, trail)).decode(name))
+            except UnicodeDecodeError:
+                continue
+    return frozenset(out)
 
 
 def _finish(table: RawTable) -> RawTable:

@@ -4,8 +4,10 @@ Answer maps, label maps, customer-type maps and mapping files are written by
 hand, so they are read strictly and in one way:
 
 * YAML through PyYAML's safe loader (no Python objects), with at most
-  :data:`MAX_ALIASES` aliases (an alias bomb expands a 3 KB file into
-  gigabytes) and no key given twice in a mapping (PyYAML would silently keep the
+  :data:`MAX_ALIASES` aliases, which together stand for at most
+  :data:`MAX_EXPANDED` nodes (an alias bomb expands a 3 KB file into
+  gigabytes; both are counted as the file is composed, before any object is
+  built) and no key given twice in a mapping (PyYAML would silently keep the
   last). ``yes``/``no``/``on``/``off``, ``null`` and dates stay text: in a map,
   ``No: dislike`` means the wording "No", not the key False.
 * CSV through the survey reader (:func:`kano.shared.files.read_table`), so that a
@@ -23,14 +25,15 @@ import yaml
 from kano.shared.errors import InputFileError, MappingFileError
 
 MAX_ALIASES = 20
+MAX_EXPANDED = 10_000  # nodes the aliases of one file may stand for
 MAX_BYTES = 10 << 20  # a map of 10 MB is not written by hand
 # plain text, not PyYAML's booleans, nulls and dates
 _TEXT_TAGS = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp"}
 
 
 class _TooManyAliases(Exception):
-    def __init__(self, line: int):
-        self.line = line
+    def __init__(self, line: int, nodes: int = 0):
+        self.line, self.nodes = line, nodes
 
 
 class _RepeatedKey(Exception):
@@ -49,13 +52,53 @@ class _StrictLoader(yaml.SafeLoader):
     def __init__(self, stream: str):
         super().__init__(stream)
         self.aliases = 0
+        self.expanded = 0
+        self.sizes: dict[int, int] = {}
+        self.open: set[str] = set()  # anchors of the collections being composed
 
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            line = event.start_mark.line + 1
             self.aliases += 1
             if self.aliases > MAX_ALIASES:  # refuse alias bombs ("billion laughs")
-                raise _TooManyAliases(self.peek_event().start_mark.line + 1)
+                raise _TooManyAliases(line)
+            if event.anchor in self.open:  # a structure that holds itself never ends
+                raise _TooManyAliases(line, -1)
+            if event.anchor in self.anchors:  # else PyYAML says "found undefined alias"
+                self.expanded += self._size(self.anchors[event.anchor])
+                if self.expanded > MAX_EXPANDED:  # few aliases of a large nested node
+                    raise _TooManyAliases(line, self.expanded)
         return super().compose_node(parent, index)
+
+    def compose_sequence_node(self, anchor):
+        return self._compose_open(super().compose_sequence_node, anchor)
+
+    def compose_mapping_node(self, anchor):
+        return self._compose_open(super().compose_mapping_node, anchor)
+
+    def _compose_open(self, compose, anchor):
+        if anchor is not None:
+            self.open.add(anchor)
+        try:
+            return compose(anchor)
+        finally:
+            self.open.discard(anchor)
+
+    def _size(self, node) -> int:
+        """Nodes ``node`` stands for once its aliases are expanded (each distinct node
+        measured once, so a nested bomb costs its composed size, not its expansion)."""
+        known = self.sizes.get(id(node))
+        if known is None:
+            if isinstance(node, yaml.MappingNode):
+                children = [n for pair in node.value for n in pair]
+            elif isinstance(node, yaml.SequenceNode):
+                children = node.value
+            else:
+                children = []
+            known = 1 + sum(self._size(c) for c in children)
+            self.sizes[id(node)] = known
+        return known
 
     def construct_mapping(self, node, deep=False):
         seen: dict[tuple[type, object], int] = {}  # 1 and 1.0 are two keys to YAML
@@ -104,9 +147,14 @@ def _parse(path: Path, what: str, read):
             "keep one of them"
         ) from None
     except _TooManyAliases as exc:
+        if exc.nodes < 0:
+            many = "a YAML alias (*name) inside the entry it names"
+        elif exc.nodes:
+            many = f"YAML aliases (*name) that stand for more than {MAX_EXPANDED:,} values"
+        else:
+            many = f"more than {MAX_ALIASES} YAML aliases (*name)"
         raise MappingFileError(
-            f"{path}: line {exc.line}: more than {MAX_ALIASES} YAML aliases (*name); "
-            f"the {what} needs none: write each entry out"
+            f"{path}: line {exc.line}: {many}; the {what} needs none: write each entry out"
         ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark

@@ -32,6 +32,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from kano.shared.cells import factorize_cells
 from kano.shared.errors import (
     CellProblem,
     InvalidValueError,
@@ -279,7 +280,7 @@ def _factorize(name: str, s: pd.Series, user, numbers_only) -> _Column:
         numbers = np.where(finite, uniques, np.nan)
         keys = [""] * len(uniques)
     else:
-        codes, uniques = pd.factorize(s, use_na_sentinel=True)
+        codes, uniques = factorize_cells(s)  # TRUE is not the rating 1
         read = [_read_value(u, user, numbers_only) for u in uniques]
         kinds = np.array([k for k, _, _ in read], dtype=np.int8)
         numbers = np.array([x for _, x, _ in read], dtype=float)

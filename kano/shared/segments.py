@@ -109,13 +109,12 @@ def read_customer_types(spec: str | Path | Mapping[str, str] | None) -> dict[str
     if spec is None:
         return {}
     if isinstance(spec, Mapping):
-        pairs = list(spec.items())
+        pairs = [(k, v, n) for n, (k, v) in enumerate(spec.items(), start=1)]
         where = "customer types"
     elif Path(str(spec)).suffix.lower() in {".yaml", ".yml", ".csv"}:
         from kano.shared.mapfiles import read_pairs
 
-        pairs = [(k, v) for k, v, _line in read_pairs(Path(spec), ("type", "segment"),
-                                                      "customer-type map")]  # fmt: skip
+        pairs = read_pairs(Path(spec), ("type", "segment"), "customer-type map")
         where = str(spec)
     else:
         pairs = []
@@ -126,16 +125,25 @@ def read_customer_types(spec: str | Path | Mapping[str, str] | None) -> dict[str
                     f"{{opt:customer_types}}: {part.strip()!r} is not TYPE=SEGMENT "
                     f"(segments: {', '.join(SEGMENTS)})"
                 )
-            pairs.append((key.strip(), value.strip()))
+            pairs.append((key.strip(), value.strip(), len(pairs) + 1))
         where = "{opt:customer_types}"
-    out = {}
-    for key, value in pairs:
-        segment = fold(value).replace(" ", "_").replace("-", "_")
+    out: dict[str, str] = {}
+    first: dict[str, tuple[object, int]] = {}
+    unit = "entries" if where in ("customer types", "{opt:customer_types}") else "lines"
+    for key, value, line in pairs:
+        segment = fold(str(value)).replace(" ", "_").replace("-", "_")
         if segment not in SEGMENTS:
             raise MappingFileError(
                 f"{where}: {key!r} is assigned to {value!r}; the segments are {', '.join(SEGMENTS)}"
             )
-        out[fold(key)] = segment
+        folded = fold(str(key))
+        if folded in first:
+            other, at = first[folded]
+            raise MappingFileError(
+                f"{where}: {unit} {at} and {line}: the customer type {key!r} is given twice "
+                f"(as {other!r} too, the same once case and width are ignored); keep one of them"
+            )
+        out[folded], first[folded] = segment, (key, line)
     return out
 
 

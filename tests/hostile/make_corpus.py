@@ -176,6 +176,26 @@ def write_xlsx(
     return make
 
 
+def write_xlsx_chart_first(rows: Rows) -> Callable[[Path], None]:
+    """Workbook by openpyxl whose first sheet is a chart sheet (a bar chart of column B)."""
+
+    def make(path: Path) -> None:
+        from openpyxl import Workbook
+        from openpyxl.chart import BarChart, Reference
+
+        book = Workbook()
+        ws = book.active
+        ws.title = "Data"
+        for row in rows:
+            ws.append(row)
+        chart = BarChart()
+        chart.add_data(Reference(ws, min_col=2, min_row=1, max_row=len(rows)))
+        book.create_chartsheet("Chart1", 0).add_chart(chart)
+        book.save(path)
+
+    return make
+
+
 def write_xlsx_cached(rows: Rows, cells: dict[str, tuple[str, object]]) -> Callable[[Path], None]:
     """Workbook by xlsxwriter with formula cells and their saved results, as Excel saves them.
 
@@ -443,6 +463,36 @@ def cases() -> list[Case]:
     add(_kano("latin1_bytes", "encoding", write_csv(latin, encoding="latin-1"), "InputFileError",
               ("latin1_bytes.csv", "encoding", "CSV UTF-8")))  # fmt: skip
 
+    # legacy CJK encodings (issue 12): Big5 bytes are valid GBK too, but rare hanzi
+    tw_names = ("熱線服務", "貴賓廳")
+    tw = {1: "我喜歡", 2: "它應該是那樣", 3: "我持中立態度", 4: "我可以忍受", 5: "我不喜歡"}
+    tw_rows = kano_rows(tw_names, answer=tw.get, header=lambda s, side: f"{s}_{'正向' if side == 'functional' else '反向'}")  # fmt: skip
+    add(_kano("big5", "encoding", write_csv(tw_rows, encoding="big5"), counts=counts_for(tw_names)))
+    add(_kano("big5_headers_only", "encoding", write_csv(kano_rows(tw_names), encoding="big5"),
+              counts=counts_for(tw_names)))  # fmt: skip
+    ja_names = ("ホットライン", "ラウンジ")
+    add(_kano("shift_jis", "encoding", write_csv(kano_rows(ja_names), encoding="shift_jis"),
+              counts=counts_for(ja_names)))  # fmt: skip
+    ko_names = ("핫라인", "라운지")
+    ko_rows = kano_rows(ko_names)
+    add(_kano("euc_kr_ambiguous", "encoding", write_csv(ko_rows, encoding="euc_kr"),
+              "InputFileError", ("euc_kr_ambiguous.csv", "cannot tell", "EUC-KR", "--encoding",
+                                 "euc-kr")))  # fmt: skip
+    add(_kano("euc_kr_declared", "encoding", write_csv(ko_rows, encoding="euc_kr"),
+              counts=counts_for(ko_names), args=(*CLASSIFY, "--encoding", "euc-kr")))  # fmt: skip
+    add(_kano("gbk_declared", "encoding", write_csv(zh_rows + [[9, "(跳过)", "我不喜欢", "", ""]], encoding="gbk"),
+              counts=zh_counts, args=(*CLASSIFY, "--encoding", "gbk")))  # fmt: skip
+    add(_kano("encoding_unknown_name", "encoding", write_csv(base), "OptionError",
+              ("--encoding 'klingon' is not a text encoding",),
+              args=(*CLASSIFY, "--encoding", "klingon")))  # fmt: skip
+    add(_kano("encoding_on_workbook", "encoding", write_xlsx(base), "InputFileError",
+              ("encoding_on_workbook.xlsx", "--encoding applies to CSV"), ext="xlsx",
+              args=(*CLASSIFY, "--encoding", "big5")))  # fmt: skip
+    # over 1 MB of ASCII first (the sample is plain UTF-8), then one Big5 wording unknown
+    head = [base[0]] + [[k, 1, 5, 1, 4] for k in range(1, 60001)] + [[60001, 1, 5, "貓咪", 4]]
+    add(_kano("big5_after_long_ascii_head", "encoding", write_csv(head, encoding="big5"),
+              "UnknownAnswerError", ("big5_after_long_ascii_head.csv", "'貓咪'", "row 60002")))  # fmt: skip
+
     # --- structure ---
     add(_kano("empty_file", "structure", write_bytes(b""), "InputFileError", ("empty_file.csv", "empty")))  # fmt: skip
     add(_kano("whitespace_file", "structure", write_bytes(b"\r\n\r\n  \r\n"), "InputFileError",
@@ -513,6 +563,10 @@ def cases() -> list[Case]:
     add(_kano("hidden_sheet_asked_for", "structure", write_xlsx(base, before=hidden),
               "PairingError", ("hidden_sheet_asked_for.xlsx, sheet 'Lookup'",), ext="xlsx",
               args=(*CLASSIFY, "--sheet", "Lookup")))  # fmt: skip
+    add(_kano("chartsheet_first", "structure", write_xlsx_chart_first(base), ext="xlsx"))
+    add(_kano("chartsheet_asked_for", "structure", write_xlsx_chart_first(base), "InputFileError",
+              ("chartsheet_asked_for.xlsx", "'Chart1' is a chart sheet", "data sheets are: 'Data'"),
+              ext="xlsx", args=(*CLASSIFY, "--sheet", "Chart1")))  # fmt: skip
     add(_kano("xls_renamed", "structure", write_bytes(xls_bytes()), "InputFileError",
               ("old .xls", "save it as .xlsx"), ext="xlsx"))  # fmt: skip
     add(_kano("ods_renamed", "structure", write_bytes(ods_bytes()), "InputFileError",
@@ -582,6 +636,39 @@ def cases() -> list[Case]:
     add(_kano("duplicate_ids", "values", with_cell(base, 3, "id", 101), "InvalidValueError",
               ("row 3, column 'id': 101", "unique")))  # fmt: skip
 
+    # TRUE/FALSE cells (issue 12): pandas' factorize puts True with 1
+    add(_kano("bool_answer_xlsx", "values", write_xlsx(with_cell(base, 9, "Lounge_functional", True)),
+              "UnknownAnswerError", ("bool_answer_xlsx.xlsx, sheet 'Data'",
+                                     "True (1 cell, row 9, column 'Lounge_functional')",
+                                     "not answer codes"), ext="xlsx"))  # fmt: skip
+    add(_kano("bool_answer_csv", "values", with_cell(base, 9, "Lounge_functional", "TRUE"),
+              "UnknownAnswerError", ("bool_answer_csv.csv",
+                                     "'TRUE' (1 cell, row 9, column 'Lounge_functional')",
+                                     "not answer codes")))  # fmt: skip
+
+    # a 5x5 evaluation table file with a letter that is no category (issue 12)
+    table_zh = [["功能＼反向", "喜欢", "理所当然", "无所谓", "能忍受", "不喜欢"],
+                ["喜欢", "Q", "A", "A", "A", "O"], ["理所当然", "R", "I", "I", "I", "M"],
+                ["无所谓", "R", "I", "Z", "I", "M"], ["能忍受", "R", "I", "I", "I", "M"],
+                ["不喜欢", "R", "R", "R", "R", "Q"]]  # fmt: skip
+    add(_kano("table_file_bad_letter", "values", base, "MappingFileError",
+              ("table.csv", "row 4, column D", "functional '无所谓', dysfunctional '无所谓'",
+               "'Z'"), files={"table.csv": write_csv(table_zh, encoding="gbk")},
+              args=(*CLASSIFY, "--table", "{f:table.csv}")))  # fmt: skip
+    plain = [r[1:] for r in table_zh[1:]]
+    plain[2][2], plain[4][0] = "I", "x"
+    add(_kano("table_file_bad_letter_plain", "values", base, "MappingFileError",
+              ("table.xlsx", "row 5, column A", "functional '5 dislike', dysfunctional '1 like'",
+               "'x'"), files={"table.xlsx": write_xlsx(plain)},
+              args=(*CLASSIFY, "--table", "{f:table.xlsx}")))  # fmt: skip
+
+    # money that is not a finite amount of 0 or more (issue 12)
+    for name, value in (("spend_inf", "inf"), ("spend_negative", "-30")):
+        rows = kano_rows(extra={"monthly_spend": [100, value, 200, 300, 4000, 5000, 10, 20]})
+        add(_kano(name, "values", rows, "InvalidValueError",
+                  (f"{name}.csv", f"row 3, column 'monthly_spend': {value}", "0 or more"),
+                  args=(*CLASSIFY, "--by", "value_segment", "--bootstrap", "20")))  # fmt: skip
+
     # --- user text that would be a formula in the output ---
     evil = ('=HYPERLINK("http://evil.example","click")', "+cmd|' /C calc'!A0")
     add(_kano("formula_service_names", "formula text", kano_rows(evil), counts=counts_for(evil)))
@@ -633,6 +720,83 @@ def cases() -> list[Case]:
               files={"sat.csv": write_csv(sat)},
               args=("priority", "{in}", "--satisfaction", "{f:sat.csv}", "-o", "{out}")))  # fmt: skip
 
+    sat_ko = sat_rows(segment=["서울", "부산"])
+    add(_kano("priority_sat_encoding_ambiguous", "commands", write_csv(sat_kano), "InputFileError",
+              ("sat.csv", "cannot tell the text encoding", "--sat-encoding"),
+              files={"sat.csv": write_csv(sat_ko, encoding="euc_kr")},
+              args=("priority", "{in}", "--satisfaction", "{f:sat.csv}", "-o", "{out}")))  # fmt: skip
+    add(_kano("priority_sat_encoding_declared", "commands", write_csv(sat_kano),
+              files={"sat.csv": write_csv(sat_ko, encoding="euc_kr")},
+              args=("priority", "{in}", "--satisfaction", "{f:sat.csv}", "-o", "{out}",
+                    "--sat-encoding", "euc-kr")))  # fmt: skip
+
+    # --- map files (issue 12): every YAML reader goes through the one strict loader ---
+    laughs = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+        f"{x}: &{x} [{', '.join([f'*{p}'] * 10)}]\n"
+        for p, x in zip("abcdefgh", "bcdefghi", strict=True)
+    )  # 9 levels of 10: a billion "lol" once expanded
+    wide = (
+        "a: &a [" + ", ".join(["lol"] * 2000) + "]\n" + "".join(f"k{k}: *a\n" for k in range(6))
+    )  # 6 aliases only, but 12,000 values
+    bombs = {"laughs": (laughs, "more than 20 YAML aliases"),
+             "wide": (wide, "stand for more than 10,000 values"),
+             "loop": ("a: &a [x, *a]\n", "inside the entry it names")}  # fmt: skip
+    spend = kano_rows(extra={"monthly_spend": [100, 5000, 200, 300, 4000, 5000, 10, 20],
+                             "customer_type": ["VIP"] * 8})  # fmt: skip
+    readers = {
+        "mapping": ((*CLASSIFY, "--mapping", "{f:bomb.yaml}"), base),
+        "answers": ((*CLASSIFY, "--answers", "{f:bomb.yaml}"), base),
+        "labels": ((*CLASSIFY, "--labels", "{f:bomb.yaml}"), base),
+        "customer_types": ((*CLASSIFY, "--by", "value_segment", "--customer-types",
+                            "{f:bomb.yaml}", "--bootstrap", "20"), spend),
+        "links": (("priority", "{in}", "--satisfaction", "{f:sat.csv}", "-o", "{out}",
+                   "--links", "{f:bomb.yaml}"), sat_kano),
+        "sat_mapping": (("ipa", "{f:sat.csv}", "-o", "{out}", "--mapping", "{f:bomb.yaml}"), base),
+        "sat_labels": (("ipa", "{f:sat.csv}", "-o", "{out}", "--labels", "{f:bomb.yaml}"), base),
+    }  # fmt: skip
+    for reader, (args, rows) in readers.items():
+        for bomb, (text, words) in bombs.items():
+            add(_kano(f"yaml_{bomb}_{reader}", "maps", write_csv(rows), "MappingFileError",
+                      ("bomb.yaml", words), args=args,
+                      files={"bomb.yaml": write_bytes(text.encode()),
+                             "sat.csv": write_csv(sat)}))  # fmt: skip
+
+    # one column for two services, or for both sides; a key given twice (issue 12)
+    def _map_case(name, text, message, args=CLASSIFY, option="--mapping", rows=base, suffix="csv"):
+        fname = f"map.{suffix}"
+        return _kano(name, "maps", write_csv(rows), "MappingFileError", (fname, *message),
+                     args=(*args, option, f"{{f:{fname}}}"),
+                     files={fname: write_bytes(text.encode()), "sat.csv": write_csv(sat)})  # fmt: skip
+
+    head = "service,functional,dysfunctional\n"
+    add(_map_case("mapping_column_two_services", head + "Hotline,Hotline_functional,Hotline_dysfunctional\nLounge,Hotline_functional,Lounge_dysfunctional\n",
+                  ("line 3", "'Hotline_functional' is used for two services", "'Lounge'", "on line 2", "'Hotline'")))  # fmt: skip
+    add(_map_case("mapping_column_both_sides", head + "Hotline,Hotline_functional,Hotline_functional\nLounge,Lounge_functional,Lounge_dysfunctional\n",
+                  ("line 2", "'Hotline_functional' is both the functional and the dysfunctional column of 'Hotline'")))  # fmt: skip
+    add(_map_case("mapping_yaml_column_two_services", "Hotline:\n  functional: Hotline_functional\n  dysfunctional: Hotline_dysfunctional\nLounge:\n  functional: Lounge_functional\n  dysfunctional: Hotline_dysfunctional\n",
+                  ("entry 2", "'Hotline_dysfunctional' is used for two services", "in entry 1"), suffix="yaml"))  # fmt: skip
+    add(_map_case("mapping_yaml_bad_entry", "Hotline: Hotline_functional\n",
+                  ("service 'Hotline'", "[functional, dysfunctional"), suffix="yaml"))  # fmt: skip
+    add(_map_case("mapping_service_twice", head + "Hotline,Hotline_functional,Hotline_dysfunctional\nHotline,Lounge_functional,Lounge_dysfunctional\n",
+                  ("service 'Hotline' is listed twice, on line 2 and on line 3",)))  # fmt: skip
+    add(_map_case("mapping_yaml_duplicate_key", "Hotline: [Hotline_functional, Hotline_dysfunctional]\nHotline: [Lounge_functional, Lounge_dysfunctional]\n",
+                  ("lines 1 and 2", "'Hotline' is given twice"), suffix="yaml"))  # fmt: skip
+    add(_map_case("answers_yaml_duplicate_key", "Love it: like\nLove it: dislike\n",
+                  ("lines 1 and 2", "'Love it' is given twice"), option="--answers", suffix="yaml"))  # fmt: skip
+    add(_map_case("answers_csv_duplicate_key", "answer,code\nLove it,like\nlove it,dislike\n",
+                  ("lines 2 and 3", "'Love it' and 'love it'"), option="--answers"))  # fmt: skip
+    add(_map_case("labels_csv_duplicate_key", "label,value\nRather important,4\nRather important,5\n",
+                  ("line 3", "'Rather important' is already given on line 2"), option="--labels"))  # fmt: skip
+    add(_map_case("customer_types_csv_duplicate_key", "type,segment\nVIP,key_account\nvip,public\n",
+                  ("lines 2 and 3", "'vip' is given twice", "'VIP'"), option="--customer-types",
+                  args=(*CLASSIFY, "--by", "value_segment", "--bootstrap", "20"), rows=spend))  # fmt: skip
+    add(_map_case("links_csv_duplicate_key", "service,driver\nPrice,price\nPrice,network\n",
+                  ("lines 2 and 3", "'Price' is linked twice"), option="--links", rows=sat_kano,
+                  args=("priority", "{in}", "--satisfaction", "{f:sat.csv}", "-o", "{out}")))  # fmt: skip
+    add(_map_case("sat_mapping_column_twice", "column,role,driver\nsat_price,satisfaction,price\nsat_price,importance,network\n",
+                  ("row 3", "'sat_price' is the importance of 'network' here and the satisfaction of 'price' in map.csv, row 2"),
+                  args=("ipa", "{f:sat.csv}", "-o", "{out}")))  # fmt: skip
+
     def _sat(name, make, error=None, message=(), means=None, cmd="ipa", ext="csv", extra=()):
         return Case(name, "satisfaction", f"{name}.{ext}", make,
                     (cmd, "{in}", "-o", "{out}", *extra), error, tuple(message), None, means)  # fmt: skip
@@ -654,6 +818,21 @@ def cases() -> list[Case]:
     sat_seg = sat_rows(segment=segs)
     add(_sat("ipa_formula_segments", write_csv(sat_seg), means=sat_means(sat_seg),
              extra=("--by", "segment")))  # fmt: skip
+    add(_sat("ipa_bool_rating_xlsx", write_xlsx(with_cell(sat, 30, "sat_price", True)),
+             "UnknownLabelError", ("ipa_bool_rating_xlsx.xlsx, sheet 'Data'",
+                                   "True (1 cell, row 30, column 'sat_price')"), ext="xlsx"))  # fmt: skip
+    add(_sat("ipa_bool_rating_csv", write_csv(with_cell(sat, 30, "sat_price", "FALSE")),
+             "UnknownLabelError", ("ipa_bool_rating_csv.csv",
+                                   "'FALSE' (1 cell, row 30, column 'sat_price')")))  # fmt: skip
+    add(_sat("ipa_scale_1_to_12", write_xlsx(with_cell(sat, 5, "sat_price", 12)), "ScaleError",
+             ("ipa_scale_1_to_12.xlsx, sheet 'Data'", "run from 1 to 12",
+              "row 5, column 'sat_price': 12", "--scale LOW-HIGH"), ext="xlsx"))  # fmt: skip
+    add(Case("report_sat_scale_1_to_12", "satisfaction", "report_sat_scale_1_to_12.csv",
+             write_csv(sat_kano), ("report", "{in}", "--satisfaction", "{f:sat.csv}", "-o",
+                                   "{dir}/rep", "--bootstrap", "20", "--quiet"),
+             "ScaleError", ("sat.csv", "run from 1 to 12", "row 5, column 'sat_price': 12",
+                            "--sat-scale LOW-HIGH"),
+             files={"sat.csv": write_csv(with_cell(sat, 5, "sat_price", 12))}))  # fmt: skip
     add(_sat("drivers_utf8", write_csv(sat), cmd="drivers"))
     add(_sat("drivers_duplicate_columns", write_csv([["respondent_id", "sat_price", *sat[0][2:]], *sat[1:]]),
              "InputFileError", ("'sat_price'", "columns B and C"), cmd="drivers"))  # fmt: skip

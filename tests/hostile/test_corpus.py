@@ -25,6 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_corpus import Case, build, cases, command_line
 
 CASES = cases()
+#: The errors of reading a file (survey, map, table): each message names the file.
+READING_ERRORS = {"InputFileError", "MappingFileError", "PairingError", "InvalidValueError",
+                  "UnknownAnswerError", "UnknownLabelError", "ScaleError", "CustomerTypeError"}  # fmt: skip
 runner = CliRunner()
 
 
@@ -102,6 +105,9 @@ def test_case(case: Case, tmp_path, monkeypatch):
         assert len(lines) == 1 and lines[0].startswith("Error: "), output
     for words in case.message:
         assert words in output, f"{words!r} not in {output!r}"
+    if case.error in READING_ERRORS:  # an error raised while reading a file names the file
+        names = [case.filename, *case.files]
+        assert any(name in output for name in names), f"none of {names} in {output!r}"
     out = tmp_path / f"{Path(case.filename).stem}_out.xlsx"
     if case.error is not None:
         assert not out.exists()

@@ -114,7 +114,7 @@ def test_csv_custom_table_with_headers(tmp_path):
 def test_csv_table_with_wrong_cell_count(tmp_path):
     path = tmp_path / "t.csv"
     path.write_text("Q,A,A,A\nR,I,I,I\n", encoding="utf-8")
-    with pytest.raises(MappingFileError, match="25 cells"):
+    with pytest.raises(MappingFileError, match="5 rows of 5 letters.*found 2 rows and 4 columns"):
         evaluation_table(str(path))
 
 

@@ -77,7 +77,7 @@ EN = {
     "segment.public": "public customers",
     "segment.all": "all customers",
     # notes of the readers (kano.shared)
-    "note.hidden_sheets": "hidden sheet(s) before {sheet!r} skipped; use {opt:sheet} to read one",
+    "note.hidden_sheets": "hidden or chart sheet(s) before {sheet!r} skipped; use {opt:sheet} to read one",
     "note.spss_headers": "SPSS file: variable labels used as headers",
     "note.qualtrics_headers": "Qualtrics export: question texts (row 2) used as headers, rows 2-3 skipped",
     "note.qualtrics_legacy_headers": "legacy Qualtrics export: row 2 used as headers",
@@ -173,7 +173,7 @@ ZH = {
     "segment.business": "商业客户",
     "segment.public": "公众客户",
     "segment.all": "全部客户",
-    "note.hidden_sheets": "已跳过 {sheet!r} 之前的隐藏工作表; 如需读取请用 {opt:sheet}",
+    "note.hidden_sheets": "已跳过 {sheet!r} 之前的隐藏工作表或图表工作表; 如需读取请用 {opt:sheet}",
     "note.spss_headers": "SPSS 文件: 以变量标签作为列名",
     "note.qualtrics_headers": "Qualtrics 导出文件: 以第 2 行的题目文字作为列名, 已跳过第 2-3 行",
     "note.qualtrics_legacy_headers": "旧版 Qualtrics 导出文件: 以第 2 行作为列名",
